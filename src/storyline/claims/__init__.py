@@ -1,0 +1,1 @@
+"""Attributed claims: extraction from parses, stance, and grouping across documents."""

@@ -1,0 +1,108 @@
+"""Attributed statements from dependency parses: speaker, cue, content, stance and hedging."""
+
+from __future__ import annotations
+
+import re
+
+from storyline.claims.vocabulary import (
+    ANONYMOUS_HEADS,
+    DENIAL_VERBS,
+    HEDGE_CUES,
+    HEDGE_WORDS,
+    REPORTING_VERBS,
+)
+from storyline.model import Annotation, Claim
+
+SUBJECTS = {"nsubj", "nsubjpass"}
+
+
+def speaker_kind(span) -> str:
+    """named_person, organization or anonymous, from the entities and head noun of the speaker."""
+    labels = {e.label_ for e in span.ents}
+    if "PERSON" in labels:
+        return "named_person"
+    head = span.root
+    if head.lemma_.lower() in ANONYMOUS_HEADS or head.text.lower() in ANONYMOUS_HEADS:
+        if head.lemma_.lower() in {"spokesman", "spokeswoman", "spokesperson"} and labels & {"ORG", "GPE"}:
+            return "organization"
+        return "anonymous"
+    if labels & {"ORG", "GPE", "NORP", "FAC"} or head.pos_ == "PROPN":
+        return "organization"
+    if head.pos_ == "PRON":
+        return "anonymous"
+    return "organization"
+
+
+def _span_text(tokens) -> str:
+    tokens = sorted(tokens, key=lambda t: t.i)
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    return doc[tokens[0].i : tokens[-1].i + 1].text.strip(" ,.\"“”'")
+
+
+def _content(verb, skip) -> str:
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "dobj", "advcl") and c not in skip]
+    if clauses:
+        tokens = [t for c in clauses for t in c.subtree]
+        return _span_text(tokens)
+    sent = verb.sent
+    tokens = [t for t in sent if t not in skip and t != verb and not any(t in s.subtree for s in skip)]
+    return _span_text(tokens)
+
+
+def _hedged(sent, cue_lemma: str) -> bool:
+    return cue_lemma in HEDGE_CUES or any(t.lower_ in HEDGE_WORDS for t in sent)
+
+
+def claims_of(spacy_doc, annotation: Annotation) -> list[Claim]:
+    """Claims of one document, one per reporting verb or "according to" phrase."""
+    claims: list[Claim] = []
+    starts = [s.start for s in annotation.sentences]
+    for sent in spacy_doc.sents:
+        if not sent.text.strip():
+            continue
+        index = max(sum(1 for s in starts if s <= sent.start_char) - 1, 0)
+        found = None
+        for token in sent:
+            if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in REPORTING_VERBS:
+                continue
+            subjects = [c for c in token.children if c.dep_ in SUBJECTS]
+            if not subjects:
+                continue
+            subject = subjects[0]
+            speaker_tokens = list(subject.subtree)
+            speaker = _span_text(speaker_tokens)
+            stance = "denies" if token.lemma_.lower() in DENIAL_VERBS else "asserts"
+            if any(c.dep_ == "neg" for c in token.children) and token.lemma_.lower() in {"confirm"}:
+                stance = "denies"
+            found = (speaker, speaker_kind(sent.doc[subject.left_edge.i : subject.right_edge.i + 1]),
+                     token.lemma_.lower(), stance, _content(token, [subject]), token)
+            break
+        if found is None:
+            match = re.search(r"\baccording to ([^,.;]+)", sent.text, re.IGNORECASE)
+            if match:
+                span = sent.doc.char_span(sent.start_char + match.start(1), sent.start_char + match.end(1),
+                                          alignment_mode="expand")
+                kind = speaker_kind(span) if span is not None and len(span) else "anonymous"
+                content = (sent.text[: match.start()] + sent.text[match.end():]).strip(" ,.")
+                found = (match.group(1).strip(), kind, "according to", "asserts", content, None)
+        if found is None:
+            continue
+        speaker, kind, cue, stance, content, _ = found
+        claims.append(
+            Claim(
+                id=f"{annotation.document}:c{len(claims) + 1}",
+                document=annotation.document,
+                text=sent.text.strip(),
+                content=content or sent.text.strip(),
+                speaker=speaker or None,
+                speaker_kind=kind if speaker else "unattributed",
+                cue=cue,
+                stance=stance,
+                hedged=_hedged(sent, cue),
+                date=next((t.value for t in annotation.times if t.sentence == index and t.value), None),
+                sentence=index,
+            )
+        )
+    return claims

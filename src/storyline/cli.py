@@ -1,0 +1,118 @@
+"""Command line: thin wrappers around the pipeline, progress on stderr."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+from storyline import settings
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+eval_app = typer.Typer(no_args_is_help=True, help="Evaluations over ../shared/datasets, printing figures.")
+app.add_typer(eval_app, name="eval")
+err = Console(stderr=True)
+
+STORE_HELP = "DuckDB store file (default: OUT/storyline.duckdb)"
+
+
+@contextlib.contextmanager
+def _progress(label: str):
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, transient=False) as bar:
+        task = bar.add_task(label, total=None)
+
+        def report(what: str, n: int) -> None:
+            if what.startswith("error:"):
+                bar.console.print(what, style="red", highlight=False, markup=False)
+            else:
+                bar.update(task, advance=n, description=f"{label}: {what}")
+
+        yield report
+
+
+def _ingest(inputs: list[str], store_path: Path):
+    from storyline.pipeline import ingest
+    from storyline.store import Store
+
+    store = Store(store_path)
+    with _progress("ingest") as progress:
+        result = ingest(inputs, store, progress)
+    for error in result.errors:
+        err.print(f"error: {error.source}: {error.error}", highlight=False, markup=False)
+    err.print(f"{len(result.added)} new documents, {result.skipped} already stored, {len(result.errors)} errors")
+    return store, result
+
+
+def _report(store, out: Path) -> dict[str, Path]:
+    from storyline.pipeline import report
+    from storyline.report import write_all
+
+    with _progress("report") as progress:
+        dossier = report(store, progress)
+    paths = write_all(dossier, out)
+    err.print(f"{len(dossier.documents)} documents in {len(dossier.stories)} stories → {out}")
+    return paths
+
+
+@app.command()
+def build(
+    inputs: list[str] = typer.Argument(..., help="files, folders (recursive) or - for stdin"),
+    out: Path = typer.Option(Path("out"), "--out", help="output folder"),
+    store: Path | None = typer.Option(None, "--store", help=STORE_HELP),
+) -> None:
+    """Ingest everything and write OUT/dossier.json, dossier.md and dossier.html."""
+    db, result = _ingest(inputs, store or out / "storyline.duckdb")
+    if db.document_count() == 0:
+        err.print("no document could be read")
+        raise typer.Exit(2)
+    _report(db, out)
+    db.close()
+
+
+@app.command("ingest")
+def ingest_command(
+    inputs: list[str] = typer.Argument(..., help="files, folders (recursive) or - for stdin"),
+    store: Path = typer.Option(..., "--store", help="DuckDB store file"),
+) -> None:
+    """Add documents to a store; content already stored is skipped."""
+    db, result = _ingest(inputs, store)
+    count = db.document_count()
+    db.close()
+    if count == 0:
+        raise typer.Exit(2)
+
+
+@app.command("report")
+def report_command(
+    store: Path = typer.Option(..., "--store", help="DuckDB store file"),
+    out: Path = typer.Option(Path("out"), "--out", help="output folder"),
+) -> None:
+    """Write the dossier of everything in a store."""
+    from storyline.store import Store
+
+    if not store.exists():
+        err.print(f"error: {store}: no such store")
+        raise typer.Exit(2)
+    db = Store(store)
+    _report(db, out)
+    db.close()
+
+
+@app.command()
+def demo(out: Path = typer.Option(Path("storyline-demo"), "--out", help="output folder")) -> None:
+    """Build the dossier of the demo corpus shipped with storyline and say where it is."""
+    db, _ = _ingest([str(settings.DEMO_DIR)], out / "storyline.duckdb")
+    paths = _report(db, out)
+    db.close()
+    typer.echo("demo dossier written:")
+    for path in paths.values():
+        typer.echo(f"  {path.resolve()}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

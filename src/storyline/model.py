@@ -1,0 +1,264 @@
+"""Typed records passed between the pipeline stages.
+
+Every stage takes and returns these records; the store persists them and the report
+serialises them. Field names follow the dossier contract (``storyline.dossier/1``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+@dataclass
+class Removal:
+    """A piece of text the cleaner took out of a document, and why."""
+
+    text: str
+    kind: str  # see clean.KINDS
+
+
+@dataclass
+class ReadError:
+    """An input that could not be read; the batch goes on without it."""
+
+    source: str
+    error: str
+
+
+@dataclass
+class Document:
+    """One news document. Ingest fills the metadata and ``raw_text``; clean fills ``text`` and
+    ``removed``; copies fills ``copy_of``/``copy_kind`` and may set ``origin``; stories fills ``story``."""
+
+    id: str
+    source: str
+    raw_text: str
+    title: str | None = None
+    published: str | None = None  # YYYY-MM-DD
+    outlet: str | None = None  # where this copy appeared (site or domain)
+    origin: str | None = None  # whose reporting the text carries (AP, CNN, Reuters)
+    authors: list[str] = field(default_factory=list)
+    dateline: str | None = None
+    language: str | None = None
+    url: str | None = None
+    text: str = ""
+    removed: list[Removal] = field(default_factory=list)
+    copy_of: str | None = None
+    copy_kind: str | None = None  # exact | near | syndicated | paraphrase
+    story: str | None = None
+    content_hash: str = ""
+
+
+@dataclass
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Mention:
+    """A named-entity mention; ``key`` is the canonical entity key once entities are linked."""
+
+    text: str
+    label: str  # PERSON, ORG, GPE, LOC, NORP, EQUIPMENT, ...
+    start: int
+    end: int
+    sentence: int
+    key: str | None = None
+    attributes: dict[str, Any] = field(default_factory=dict)  # title/role, metonymy target, ...
+
+
+@dataclass
+class TimeExpression:
+    """A time expression resolved against a reference date.
+
+    ``value`` is ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (or a season such as ``2022-SU``);
+    ``inferred`` marks resolutions against an estimated reference date."""
+
+    text: str
+    start: int
+    end: int
+    sentence: int
+    value: str | None = None
+    precision: str = "unknown"  # day | month | season | year | range | unknown
+    inferred: bool = False
+    relative: bool = False
+
+
+@dataclass
+class Quantity:
+    text: str
+    start: int
+    end: int
+    sentence: int
+    value: float | None = None
+    unit: str | None = None
+    vague: bool = False
+    qualifier: str | None = None  # more than, about, at least, ...
+
+
+@dataclass
+class Claim:
+    id: str
+    document: str
+    text: str  # sentence as in the document
+    content: str  # what is claimed
+    speaker: str | None
+    speaker_kind: str  # named_person | organization | anonymous | unattributed
+    cue: str | None
+    stance: str  # asserts | denies
+    hedged: bool
+    date: str | None = None
+    sentence: int = 0
+    speaker_entity: str | None = None
+
+
+@dataclass
+class Event:
+    id: str
+    date: str | None
+    date_precision: str
+    type: str
+    actor: str | None
+    target: str | None
+    location: str | None
+    text: str
+    documents: list[str]
+    sentence: int = 0
+
+
+@dataclass
+class Annotation:
+    """Everything the per-document stages learn from a cleaned text."""
+
+    document: str
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    times: list[TimeExpression] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    reference_date: str | None = None
+    reference_inferred: bool = False
+
+
+@dataclass
+class Features:
+    """Vectors the corpus-level stages (copies, stories, grouping) compare documents by."""
+
+    document: str
+    doc_vector: Any = None  # np.ndarray (384,), unit length
+    sentence_vectors: Any = None  # np.ndarray (n_sentences, 384), unit length
+    minhash: Any = None  # np.ndarray of uint64 hash values
+    data: dict[str, Any] = field(default_factory=dict)  # entity keys, dates, ... for stories
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    documents: list[str] = field(default_factory=list)
+    mentions: int = 0
+    attributes: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Discrepancy:
+    kind: str  # number | date | other
+    values: list[str]
+    claims: list[str]
+
+
+@dataclass
+class ClaimGroup:
+    id: str
+    label: str
+    claims: list[str]
+    documents: list[str]
+    independent_sources: int
+    supporting: list[str]
+    denying: list[str]
+    contested: bool
+    discrepancies: list[Discrepancy] = field(default_factory=list)
+    origins: list[str] = field(default_factory=list)
+
+
+@dataclass
+class TimelineEntry:
+    date: str
+    precision: str
+    text: str
+    documents: list[str]
+    claim_groups: list[str]
+
+
+@dataclass
+class SummarySentence:
+    text: str
+    documents: list[str]
+    claim_groups: list[str]
+
+
+@dataclass
+class Story:
+    id: str
+    title: str
+    documents: list[str]
+    entities: list[Entity] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    claim_groups: list[ClaimGroup] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    timeline: list[TimelineEntry] = field(default_factory=list)
+    summary: list[SummarySentence] = field(default_factory=list)
+
+
+@dataclass
+class Dossier:
+    documents: list[Document]
+    errors: list[ReadError]
+    stories: list[Story]
+    schema: str = "storyline.dossier/1"
+
+
+def to_dict(record: Any) -> Any:
+    """Plain JSON-ready form of a record (or list of records)."""
+    if isinstance(record, list):
+        return [to_dict(r) for r in record]
+    return asdict(record)
+
+
+def from_dict(cls: type[T], data: dict[str, Any]) -> T:
+    """Rebuild a record from its ``to_dict`` form, including nested records."""
+    nested = {
+        (Document, "removed"): Removal,
+        (Annotation, "sentences"): Sentence,
+        (Annotation, "mentions"): Mention,
+        (Annotation, "times"): TimeExpression,
+        (Annotation, "quantities"): Quantity,
+        (Annotation, "claims"): Claim,
+        (Annotation, "events"): Event,
+        (ClaimGroup, "discrepancies"): Discrepancy,
+        (Story, "entities"): Entity,
+        (Story, "claims"): Claim,
+        (Story, "claim_groups"): ClaimGroup,
+        (Story, "events"): Event,
+        (Story, "timeline"): TimelineEntry,
+        (Story, "summary"): SummarySentence,
+    }
+    kwargs = {}
+    for f in fields(cls):  # type: ignore[arg-type]
+        if f.name not in data:
+            continue
+        value = data[f.name]
+        inner = nested.get((cls, f.name))
+        if inner is not None and value is not None:
+            value = [from_dict(inner, v) for v in value]
+        kwargs[f.name] = value
+    return cls(**kwargs)

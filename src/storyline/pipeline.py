@@ -1,0 +1,169 @@
+"""The pipeline: ingest → clean → annotate (entities, dates, quantities, claims, events) → copies →
+stories, stored batch by batch; then per story: entities, claim groups, timeline and summary."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from storyline import settings
+from storyline.annotate import annotate, dates
+from storyline.annotate.entities import canonical_entities
+from storyline.annotate.nlp import embedder, parse
+from storyline.claims.extract import claims_of
+from storyline.clean import clean_document
+from storyline.copies import CopyDetector, minhash_of
+from storyline.corroborate import group_claims
+from storyline.ingest import read_inputs
+from storyline.model import Annotation, Document, Dossier, Features, ReadError, Story
+from storyline.stories import StoryClusterer
+from storyline.store import Store
+from storyline.summarize import summarize
+from storyline.timeline import build_timeline, events_of
+
+Progress = Callable[[str, int], None]  # (what happened, how many)
+
+
+@dataclass
+class IngestResult:
+    added: list[str] = field(default_factory=list)
+    skipped: int = 0
+    errors: list[ReadError] = field(default_factory=list)
+
+
+def _noop(_: str, __: int) -> None:
+    pass
+
+
+def analyse(docs: list[Document]) -> list[tuple[Document, Annotation, Features]]:
+    """Clean, parse and annotate a batch of documents and compute their features."""
+    model = embedder()
+    for doc in docs:
+        clean_document(doc, model)
+    results = []
+    for doc, spacy_doc in zip(docs, parse([d.text for d in docs]), strict=True):
+        annotation = annotate(doc, spacy_doc)
+        annotation.claims = claims_of(spacy_doc, annotation)
+        annotation.events = events_of(spacy_doc, annotation)
+        results.append((doc, annotation))
+    texts = [s.text for _, a in results for s in a.sentences]
+    vectors = model.encode(texts)
+    out = []
+    offset = 0
+    for doc, annotation in results:
+        n = len(annotation.sentences)
+        sentence_vectors = vectors[offset : offset + n]
+        offset += n
+        doc_vector = sentence_vectors.mean(axis=0) if n else model.encode([doc.title or doc.text[:200]])[0]
+        doc_vector = (doc_vector / (np.linalg.norm(doc_vector) or 1.0)).astype(np.float32)
+        features = Features(
+            document=doc.id,
+            doc_vector=doc_vector,
+            sentence_vectors=sentence_vectors.astype(np.float16),
+            minhash=minhash_of(doc.text),
+            data={"entities": sorted({m.text for m in annotation.mentions}), "published": doc.published},
+        )
+        out.append((doc, annotation, features))
+    return out
+
+
+def _unique_id(doc: Document, taken: set[str]) -> None:
+    if doc.id in taken:
+        doc.id = f"{doc.id}-{doc.content_hash[:8]}"
+    taken.add(doc.id)
+
+
+def ingest(inputs: Iterable[str], store: Store, progress: Progress = _noop) -> IngestResult:
+    """Read inputs into the store; content already stored is skipped."""
+    result = IngestResult()
+    known_hashes = store.known_hashes()
+    taken_ids = store.known_ids()
+    stored = store.documents()
+    detector = CopyDetector(stored, store.features())
+    clusterer = StoryClusterer(store.story_states())
+    story_of = {d.id: d.story for d in stored if d.story}
+    records = read_inputs(inputs)
+    while batch := list(itertools.islice(records, settings.BATCH_DOCUMENTS)):
+        errors = [r for r in batch if isinstance(r, ReadError)]
+        fresh: list[Document] = []
+        for doc in (r for r in batch if isinstance(r, Document)):
+            if doc.content_hash in known_hashes:
+                result.skipped += 1
+                continue
+            known_hashes.add(doc.content_hash)
+            _unique_id(doc, taken_ids)
+            fresh.append(doc)
+        for error in errors:
+            progress(f"error: {error.source}: {error.error}", 0)
+        analysed = []
+        for doc, annotation, features in analyse(fresh):
+            if not doc.text.strip():
+                errors.append(ReadError(doc.source, "no story text left after cleaning"))
+                continue
+            analysed.append((doc, annotation, features))
+        analysed.sort(key=lambda item: (item[0].published is None, item[0].published or "", -len(item[0].text)))
+        for doc, _, features in analysed:
+            detector.assign(doc, features)
+            story_of[doc.id] = clusterer.assign(doc, features, story_of)
+        with store.transaction():
+            store.add_documents(analysed)
+            store.save_story_states({s: clusterer.states[s] for s in clusterer.changed}, clusterer.changed)
+            store.record_errors(errors)
+            store.clear_errors({d.source for d, _, _ in analysed})
+        clusterer.changed.clear()
+        result.added.extend(d.id for d, _, _ in analysed)
+        result.errors.extend(errors)
+        progress("documents", len(batch))
+    return result
+
+
+def build_story(store: Store, story_id: str) -> Story:
+    """The dossier section of one story from its stored documents and annotations."""
+    doc_ids = store.story_documents(story_id)
+    docs = {d.id: d for d in store.documents(doc_ids)}
+    annotations = store.annotations(doc_ids)
+    dates.infer_references([docs[d] for d in doc_ids], annotations)
+    ordered = [annotations[d] for d in doc_ids]
+    entities = canonical_entities(ordered)
+    claims = [c for a in ordered for c in a.claims]
+    model = embedder()
+    groups = group_claims(claims, model.encode([c.content for c in claims]), docs, annotations)
+    group_of_sentence: dict[tuple[str, int], list[str]] = {}
+    sources_of_sentence: dict[tuple[str, int], int] = {}
+    claim_by_id = {c.id: c for c in claims}
+    for group in groups:
+        for claim_id in group.claims:
+            claim = claim_by_id[claim_id]
+            key = (claim.document, claim.sentence)
+            group_of_sentence.setdefault(key, []).append(group.id)
+            sources_of_sentence[key] = max(sources_of_sentence.get(key, 0), group.independent_sources)
+    events = [e for a in ordered for e in a.events]
+    timeline = build_timeline(ordered, group_of_sentence, _same_text)
+    sentences = [(a.document, s.index, s.text) for a in ordered if not docs[a.document].copy_of
+                 for s in a.sentences]
+    vectors = model.encode([t for _, _, t in sentences])
+    support = {k: (g, sources_of_sentence.get(k, 1)) for k, g in group_of_sentence.items()}
+    summary = summarize(sentences, vectors, support)
+    originals = [docs[d] for d in doc_ids if not docs[d].copy_of] or [docs[d] for d in doc_ids]
+    title = min(originals, key=lambda d: (d.published is None, d.published or "")).title or story_id
+    return Story(id=story_id, title=title, documents=doc_ids, entities=entities, claims=claims,
+                 claim_groups=groups, events=events, timeline=timeline, summary=summary)
+
+
+def _same_text(a: str, b: str) -> bool:
+    from rapidfuzz import fuzz
+
+    return fuzz.token_set_ratio(a, b) >= 85
+
+
+def report(store: Store, progress: Progress = _noop) -> Dossier:
+    """The dossier of everything in the store; only stories that changed are recomputed."""
+    for story_id in store.dirty_stories():
+        story = build_story(store, story_id)
+        with store.transaction():
+            store.save_story(story)
+        progress("stories", 1)
+    return Dossier(documents=store.documents(), errors=store.errors(), stories=store.stories())

@@ -1,0 +1,234 @@
+"""The DuckDB store: one file holds a growing corpus and everything learnt from it."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import duckdb
+import numpy as np
+
+from storyline.model import (
+    Annotation,
+    ClaimGroup,
+    Document,
+    Features,
+    ReadError,
+    Removal,
+    Story,
+    from_dict,
+    to_dict,
+)
+
+SCHEMA = (Path(__file__).parent / "schema.sql").read_text()
+DOCUMENT_COLUMNS = ("id", "content_hash", "source", "title", "published", "outlet", "origin", "authors",
+                    "dateline", "language", "url", "raw_text", "text", "copy_of", "copy_kind", "story")
+
+
+def _blob(array: np.ndarray | None) -> bytes | None:
+    if array is None:
+        return None
+    array = np.ascontiguousarray(array)
+    header = json.dumps({"dtype": str(array.dtype), "shape": array.shape}).encode()
+    return len(header).to_bytes(4, "little") + header + array.tobytes()
+
+
+def _array(blob: bytes | None) -> np.ndarray | None:
+    if blob is None:
+        return None
+    size = int.from_bytes(blob[:4], "little")
+    header = json.loads(blob[4 : 4 + size])
+    return np.frombuffer(blob[4 + size :], dtype=header["dtype"]).reshape(header["shape"])
+
+
+class Store:
+    """Documents, removals, annotations, claims, features, stories and claim groups.
+
+    Every batch is written in one transaction, so an interrupted run leaves the store as it was
+    after the last complete batch and the next run completes it."""
+
+    def __init__(self, path: str | Path = ":memory:"):
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.db = duckdb.connect(self.path)
+        except duckdb.Error as exc:
+            raise ValueError(f"cannot open store {self.path}: {exc}") from exc
+        self.db.execute(SCHEMA)
+
+    def close(self) -> None:
+        self.db.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        self.db.execute("BEGIN TRANSACTION")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    # --- documents -------------------------------------------------------------------
+    def known_hashes(self) -> set[str]:
+        return {row[0] for row in self.db.execute("SELECT content_hash FROM documents").fetchall()}
+
+    def known_ids(self) -> set[str]:
+        return {row[0] for row in self.db.execute("SELECT id FROM documents").fetchall()}
+
+    def document_count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM documents").fetchone()[0]
+
+    def add_documents(self, items: Iterable[tuple[Document, Annotation, Features]]) -> None:
+        """Insert new documents with their annotations and features (call inside a transaction)."""
+        seq = self.db.execute("SELECT coalesce(max(seq), 0) FROM documents").fetchone()[0]
+        for doc, annotation, features in items:
+            seq += 1
+            values = [getattr(doc, c) for c in DOCUMENT_COLUMNS]
+            values[DOCUMENT_COLUMNS.index("authors")] = json.dumps(doc.authors)
+            self.db.execute(
+                f"INSERT INTO documents (seq, {', '.join(DOCUMENT_COLUMNS)}) "
+                f"VALUES (?, {', '.join('?' * len(DOCUMENT_COLUMNS))})",
+                [seq, *values],
+            )
+            if doc.removed:
+                self.db.executemany(
+                    "INSERT INTO removals VALUES (?, ?, ?, ?)",
+                    [(doc.id, i, r.text, r.kind) for i, r in enumerate(doc.removed)],
+                )
+            self.db.execute("INSERT INTO annotations VALUES (?, ?)", [doc.id, json.dumps(to_dict(annotation))])
+            if annotation.claims:
+                self.db.executemany(
+                    "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [(c.id, c.document, c.sentence, c.text, c.content, c.speaker, c.speaker_kind, c.cue,
+                      c.stance, c.hedged, c.date) for c in annotation.claims],
+                )
+            self.db.execute(
+                "INSERT INTO features VALUES (?, ?, ?, ?, ?)",
+                [doc.id, _blob(features.doc_vector), _blob(features.sentence_vectors),
+                 _blob(features.minhash), json.dumps(features.data)],
+            )
+
+    def update_links(self, docs: Iterable[Document]) -> None:
+        """Persist what corpus-level stages changed on documents: copy links, origin and story."""
+        self.db.executemany(
+            "UPDATE documents SET copy_of = ?, copy_kind = ?, origin = ?, story = ? WHERE id = ?",
+            [(d.copy_of, d.copy_kind, d.origin, d.story, d.id) for d in docs],
+        )
+
+    def documents(self, ids: Iterable[str] | None = None) -> list[Document]:
+        """Documents in ingest order (all, or those with the given ids)."""
+        query = f"SELECT {', '.join(DOCUMENT_COLUMNS)} FROM documents"
+        params: list = []
+        if ids is not None:
+            ids = list(ids)
+            if not ids:
+                return []
+            query += " WHERE id IN (SELECT unnest(?))"
+            params = [ids]
+        rows = self.db.execute(query + " ORDER BY seq", params).fetchall()
+        removals: dict[str, list[Removal]] = {}
+        removal_query = "SELECT document, text, kind FROM removals"
+        if ids is not None:
+            removal_query += " WHERE document IN (SELECT unnest(?))"
+        for document, text, kind in self.db.execute(removal_query + " ORDER BY document, position", params).fetchall():
+            removals.setdefault(document, []).append(Removal(text, kind))
+        docs = []
+        for row in rows:
+            data = dict(zip(DOCUMENT_COLUMNS, row, strict=True))
+            data["authors"] = json.loads(data["authors"] or "[]")
+            doc = Document(**data)
+            doc.removed = removals.get(doc.id, [])
+            docs.append(doc)
+        return docs
+
+    def annotations(self, ids: Iterable[str]) -> dict[str, Annotation]:
+        rows = self.db.execute(
+            "SELECT document, data FROM annotations WHERE document IN (SELECT unnest(?))", [list(ids)]
+        ).fetchall()
+        return {doc_id: from_dict(Annotation, json.loads(data)) for doc_id, data in rows}
+
+    def features(self, ids: Iterable[str] | None = None, sentences: bool = True) -> dict[str, Features]:
+        """Stored features; ``sentences=False`` skips the (large) sentence vectors."""
+        columns = "document, doc_vector, " + ("sentence_vectors" if sentences else "NULL") + ", minhash, data"
+        query = f"SELECT {columns} FROM features"
+        params: list = []
+        if ids is not None:
+            query += " WHERE document IN (SELECT unnest(?))"
+            params = [list(ids)]
+        out = {}
+        for doc_id, doc_vector, sentence_vectors, minhash, data in self.db.execute(query, params).fetchall():
+            out[doc_id] = Features(doc_id, _array(doc_vector), _array(sentence_vectors), _array(minhash),
+                                   json.loads(data or "{}"))
+        return out
+
+    # --- stories ---------------------------------------------------------------------
+    def story_states(self) -> dict[str, tuple[np.ndarray | None, dict]]:
+        """The clustering state of every story: centroid and whatever else the clusterer keeps."""
+        rows = self.db.execute("SELECT id, centroid, state FROM stories").fetchall()
+        return {sid: (_array(centroid), json.loads(state or "{}")) for sid, centroid, state in rows}
+
+    def save_story_states(self, states: dict[str, tuple[np.ndarray | None, dict]], dirty: Iterable[str]) -> None:
+        dirty = set(dirty)
+        for sid, (centroid, state) in states.items():
+            exists = self.db.execute("SELECT count(*) FROM stories WHERE id = ?", [sid]).fetchone()[0]
+            if exists:
+                self.db.execute(
+                    "UPDATE stories SET centroid = ?, state = ?, dirty = dirty OR ? WHERE id = ?",
+                    [_blob(centroid), json.dumps(state), sid in dirty, sid],
+                )
+            else:
+                self.db.execute(
+                    "INSERT INTO stories (id, centroid, state, dirty) VALUES (?, ?, ?, TRUE)",
+                    [sid, _blob(centroid), json.dumps(state)],
+                )
+
+    def delete_stories(self, ids: Iterable[str]) -> None:
+        for sid in ids:
+            self.db.execute("DELETE FROM stories WHERE id = ?", [sid])
+            self.db.execute("DELETE FROM claim_groups WHERE story = ?", [sid])
+
+    def dirty_stories(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT id FROM stories WHERE dirty OR data IS NULL ORDER BY id").fetchall()]
+
+    def story_documents(self, story: str) -> list[str]:
+        rows = self.db.execute("SELECT id FROM documents WHERE story = ? ORDER BY seq", [story]).fetchall()
+        return [r[0] for r in rows]
+
+    def save_story(self, story: Story) -> None:
+        """The computed dossier section of one story (call inside a transaction)."""
+        self.db.execute(
+            "UPDATE stories SET title = ?, size = ?, data = ?, dirty = FALSE WHERE id = ?",
+            [story.title, len(story.documents), json.dumps(to_dict(story)), story.id],
+        )
+        self.db.execute("DELETE FROM claim_groups WHERE story = ?", [story.id])
+        if story.claim_groups:
+            self.db.executemany(
+                "INSERT INTO claim_groups VALUES (?, ?, ?)",
+                [(g.id, story.id, json.dumps(to_dict(g))) for g in story.claim_groups],
+            )
+
+    def stories(self) -> list[Story]:
+        rows = self.db.execute(
+            "SELECT data FROM stories WHERE data IS NOT NULL ORDER BY size DESC, id"
+        ).fetchall()
+        return [from_dict(Story, json.loads(r[0])) for r in rows]
+
+    def claim_groups(self, story: str) -> list[ClaimGroup]:
+        rows = self.db.execute("SELECT data FROM claim_groups WHERE story = ?", [story]).fetchall()
+        return [from_dict(ClaimGroup, json.loads(r[0])) for r in rows]
+
+    # --- errors ----------------------------------------------------------------------
+    def record_errors(self, errors: Iterable[ReadError]) -> None:
+        for e in errors:
+            self.db.execute("INSERT OR REPLACE INTO errors VALUES (?, ?)", [e.source, e.error])
+
+    def clear_errors(self, sources: Iterable[str]) -> None:
+        for source in sources:
+            self.db.execute("DELETE FROM errors WHERE source = ?", [source])
+
+    def errors(self) -> list[ReadError]:
+        return [ReadError(s, e) for s, e in self.db.execute("SELECT source, error FROM errors ORDER BY source").fetchall()]

@@ -1,0 +1,78 @@
+"""Dated events (who did what to whom, where, when) and the story's timeline, by event date."""
+
+from __future__ import annotations
+
+from storyline.model import Annotation, Event, TimelineEntry
+from storyline.timeline_vocabulary import EVENT_TYPES
+
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "range": 3, "year": 4, "unknown": 5}
+
+
+def events_of(spacy_doc, annotation: Annotation) -> list[Event]:
+    """Events of one document: a sentence with a resolved date and an event verb from the vocabulary."""
+    events: list[Event] = []
+    sents = [s for s in spacy_doc.sents if s.text.strip()]
+    for index, sent in enumerate(sents):
+        times = [t for t in annotation.times if t.sentence == index and t.value]
+        if not times:
+            continue
+        for token in sent:
+            event_type = EVENT_TYPES.get(token.lemma_.lower()) if token.pos_ == "VERB" else None
+            if not event_type:
+                continue
+            actor = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            target = next((c for c in token.children if c.dep_ in ("dobj", "dative")), None)
+            location = next(
+                (m.text for m in annotation.mentions if m.sentence == index and m.label in ("GPE", "LOC")), None
+            )
+            time = times[0]
+            events.append(
+                Event(
+                    id=f"{annotation.document}:v{len(events) + 1}",
+                    date=time.value,
+                    date_precision=_coarse(time.precision),
+                    type=event_type,
+                    actor=_phrase(actor),
+                    target=_phrase(target),
+                    location=location,
+                    text=sent.text.strip(),
+                    documents=[annotation.document],
+                    sentence=index,
+                )
+            )
+            break
+    return events
+
+
+def _phrase(token) -> str | None:
+    if token is None:
+        return None
+    doc = token.doc
+    return doc[token.left_edge.i : token.right_edge.i + 1].text
+
+
+def _coarse(precision: str) -> str:
+    return precision if precision in ("day", "month", "year") else ("month" if precision in ("week",) else
+                                                                    "year" if precision in ("season", "range") else "unknown")
+
+
+def build_timeline(
+    annotations: list[Annotation], claims_by_sentence: dict[tuple[str, int], list[str]], same_text
+) -> list[TimelineEntry]:
+    """Entries for every sentence of the story with a resolved date, merged across copies, by date."""
+    entries: list[TimelineEntry] = []
+    for annotation in annotations:
+        sentence_text = {s.index: s.text for s in annotation.sentences}
+        for index in sorted({t.sentence for t in annotation.times if t.value}):
+            best = min((t for t in annotation.times if t.sentence == index and t.value),
+                       key=lambda t: PRECISION_RANK.get(t.precision, 5))
+            text = sentence_text.get(index, "")
+            groups = claims_by_sentence.get((annotation.document, index), [])
+            existing = next((e for e in entries if e.date == best.value and same_text(e.text, text)), None)
+            if existing:
+                existing.documents = sorted(set(existing.documents) | {annotation.document})
+                existing.claim_groups = sorted(set(existing.claim_groups) | set(groups))
+                continue
+            entries.append(TimelineEntry(best.value, best.precision, text, [annotation.document], list(groups)))
+    entries.sort(key=lambda e: (e.date, PRECISION_RANK.get(e.precision, 5)))
+    return entries
