@@ -114,5 +114,60 @@ def demo(out: Path = typer.Option(Path("storyline-demo"), "--out", help="output 
         typer.echo(f"  {path.resolve()}")
 
 
+def _eval_command(name: str, module) -> None:
+    def command(
+        datasets: Path | None = typer.Option(None, "--datasets", help="folder of the shared datasets"),
+        quick: bool = typer.Option(False, "--quick", help="a smaller sample, for a fast look"),
+    ) -> None:
+        from storyline.eval import check, default_datasets
+
+        figures = module.run(datasets or default_datasets(), quick)
+        for key, value in figures.items():
+            typer.echo(f"{name}.{key}\t{value:.4f}" if isinstance(value, float) else f"{name}.{key}\t{value}")
+        failures = check(name, figures)
+        for failure in failures:
+            err.print(f"below floor: {failure}")
+
+    command.__doc__ = module.DESCRIPTION
+    eval_app.command(name)(command)
+
+
+def _register_evaluations() -> None:
+    from storyline.eval import available
+
+    for name, module in available().items():
+        _eval_command(name, module)
+
+
+@eval_app.command("gate")
+def eval_gate(
+    datasets: Path | None = typer.Option(None, "--datasets", help="folder of the shared datasets"),
+) -> None:
+    """Run every evaluation with pinned floors; exit 1 when a figure is below its floor."""
+    from storyline.eval import available, check, default_datasets, floors
+
+    root = datasets or default_datasets()
+    if not root.is_dir():
+        err.print(f"no datasets at {root}: gate skipped")
+        return
+    modules = available()
+    failures = []
+    for name in floors():
+        if name not in modules:
+            failures.append(f"{name}: evaluation module missing")
+            continue
+        figures = modules[name].run(root, False)
+        for key, value in figures.items():
+            typer.echo(f"{name}.{key}\t{value}")
+        failures += check(name, figures)
+    for failure in failures:
+        err.print(f"below floor: {failure}")
+    if failures:
+        raise typer.Exit(1)
+    err.print("evaluation gate passed")
+
+
+_register_evaluations()
+
 if __name__ == "__main__":  # pragma: no cover
     app()
