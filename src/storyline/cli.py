@@ -42,8 +42,6 @@ def _ingest(inputs: list[str], store_path: Path):
     store = Store(store_path)
     with _progress("ingest") as progress:
         result = ingest(inputs, store, progress)
-    for error in result.errors:
-        err.print(f"error: {error.source}: {error.error}", highlight=False, markup=False)
     err.print(f"{len(result.added)} new documents, {result.skipped} already stored, {len(result.errors)} errors")
     return store, result
 

@@ -38,22 +38,37 @@ def _noop(_: str, __: int) -> None:
     pass
 
 
-def analyse(docs: list[Document]) -> list[tuple[Document, Annotation, Features]]:
-    """Clean, parse and annotate a batch of documents and compute their features."""
+def analyse(docs: list[Document]) -> tuple[list[tuple[Document, Annotation, Features]], list[ReadError]]:
+    """Clean, parse and annotate a batch of documents and compute their features.
+
+    A document that fails, or has no story text left after cleaning, becomes a ``ReadError``."""
     model = embedder()
+    errors: list[ReadError] = []
+    cleaned: list[Document] = []
     for doc in docs:
-        clean_document(doc, model)
-    results = []
-    for doc, spacy_doc in zip(docs, parse([d.text for d in docs]), strict=True):
-        annotation = annotate(doc, spacy_doc)
-        annotation.claims = claims_of(spacy_doc, annotation)
-        annotation.events = events_of(spacy_doc, annotation)
-        results.append((doc, annotation))
-    texts = [s.text for _, a in results for s in a.sentences]
-    vectors = model.encode(texts)
+        try:
+            clean_document(doc, model)
+        except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
+            errors.append(ReadError(doc.source, f"cleaning failed: {type(exc).__name__}: {exc}"))
+            continue
+        if not doc.text.strip():
+            errors.append(ReadError(doc.source, "no story text left after cleaning"))
+            continue
+        cleaned.append(doc)
+    annotated: list[tuple[Document, Annotation]] = []
+    for doc, spacy_doc in zip(cleaned, parse([d.text for d in cleaned]), strict=True):
+        try:
+            annotation = annotate(doc, spacy_doc)
+            annotation.claims = claims_of(spacy_doc, annotation)
+            annotation.events = events_of(spacy_doc, annotation)
+        except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
+            errors.append(ReadError(doc.source, f"annotation failed: {type(exc).__name__}: {exc}"))
+            continue
+        annotated.append((doc, annotation))
+    vectors = model.encode([s.text for _, a in annotated for s in a.sentences])
     out = []
     offset = 0
-    for doc, annotation in results:
+    for doc, annotation in annotated:
         n = len(annotation.sentences)
         sentence_vectors = vectors[offset : offset + n]
         offset += n
@@ -67,7 +82,13 @@ def analyse(docs: list[Document]) -> list[tuple[Document, Annotation, Features]]
             data={"entities": sorted({m.text for m in annotation.mentions}), "published": doc.published},
         )
         out.append((doc, annotation, features))
-    return out
+    return out, errors
+
+
+def _original_first(doc: Document) -> tuple:
+    """Order in which copies are detected: earliest, then most complete, then the origin's own copy."""
+    republished = bool(doc.outlet and doc.origin and doc.origin.lower() not in doc.outlet.lower())
+    return (doc.published is None, doc.published or "", -len(doc.text), republished)
 
 
 def _unique_id(doc: Document, taken: set[str]) -> None:
@@ -96,15 +117,11 @@ def ingest(inputs: Iterable[str], store: Store, progress: Progress = _noop) -> I
             known_hashes.add(doc.content_hash)
             _unique_id(doc, taken_ids)
             fresh.append(doc)
+        analysed, failed = analyse(fresh)
+        errors += failed
         for error in errors:
             progress(f"error: {error.source}: {error.error}", 0)
-        analysed = []
-        for doc, annotation, features in analyse(fresh):
-            if not doc.text.strip():
-                errors.append(ReadError(doc.source, "no story text left after cleaning"))
-                continue
-            analysed.append((doc, annotation, features))
-        analysed.sort(key=lambda item: (item[0].published is None, item[0].published or "", -len(item[0].text)))
+        analysed.sort(key=lambda item: _original_first(item[0]))
         for doc, _, features in analysed:
             detector.assign(doc, features)
             story_of[doc.id] = clusterer.assign(doc, features, story_of)

@@ -1,0 +1,116 @@
+"""End to end through the real models: copies, stories, claims, denials, independent sources."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from storyline import pipeline, settings
+from storyline.store import Store
+HARBOR = Path(__file__).parent / "fixtures" / "harbor"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("corpus")
+    for name in ("wire.txt", "republished.txt", "broadcaster.txt", "other_story.txt"):
+        shutil.copy(HARBOR / name, folder / name)
+    store = Store(tmp_path_factory.mktemp("store") / "s.duckdb")
+    result = pipeline.ingest([str(folder)], store)
+    dossier = pipeline.report(store)
+    return folder, store, result, dossier
+
+
+def test_every_document_is_read_once(built):
+    _, _, result, dossier = built
+    assert sorted(result.added) == ["broadcaster", "other_story", "republished", "wire"]
+    assert result.errors == []
+    assert len(dossier.documents) == 4
+
+
+def test_republication_is_an_exact_copy_of_the_wire_report(built):
+    docs = {d.id: d for d in built[3].documents}
+    assert docs["republished"].copy_of == "wire"
+    assert docs["republished"].copy_kind == "exact"
+    assert docs["republished"].origin == docs["wire"].origin == "Reuters"
+    assert docs["broadcaster"].copy_of is None
+
+
+def test_unrelated_document_gets_its_own_story(built):
+    docs = {d.id: d for d in built[3].documents}
+    assert docs["wire"].story == docs["republished"].story == docs["broadcaster"].story
+    assert docs["other_story"].story != docs["wire"].story
+    assert len(built[3].stories) == 2
+
+
+def test_claims_have_speakers_denials_and_independent_sources(built):
+    story = next(s for s in built[3].stories if "wire" in s.documents)
+    denials = [c for c in story.claims if c.stance == "denies"]
+    assert any("Port Authority" in (c.speaker or "") for c in denials)
+    assert any(c.speaker_kind == "named_person" for c in story.claims)
+    best = max(story.claim_groups, key=lambda g: g.independent_sources)
+    assert best.independent_sources == 2  # Reuters (twice, once a copy) and the broadcaster
+    for group in story.claim_groups:
+        origins = {d.origin or d.outlet or d.id for d in built[3].documents if d.id in group.documents}
+        assert group.independent_sources == len(origins)
+
+
+def test_summary_and_timeline_cite_documents(built):
+    story = next(s for s in built[3].stories if "wire" in s.documents)
+    assert story.summary and all(s.documents for s in story.summary)
+    assert all(set(s.documents) <= set(story.documents) for s in story.summary)
+    dates = [t.date for t in story.timeline]
+    assert "2031-03-13" in dates  # "on Thursday" in a report published Friday 2031-03-14
+    assert dates == sorted(dates)
+
+
+def test_ingesting_the_same_files_again_changes_nothing(built):
+    folder, store, _, dossier = built
+    again = pipeline.ingest([str(folder)], store)
+    assert again.added == [] and again.skipped == 4
+    assert store.dirty_stories() == []
+    assert [d.id for d in pipeline.report(store).documents] == [d.id for d in dossier.documents]
+
+
+def test_a_grown_folder_processes_only_what_is_new(tmp_path):
+    store = Store(tmp_path / "s.duckdb")
+    shutil.copy(HARBOR / "wire.txt", tmp_path / "wire.txt")
+    assert pipeline.ingest([str(tmp_path / "wire.txt")], store).added == ["wire"]
+    pipeline.report(store)
+    shutil.copy(HARBOR / "broadcaster.txt", tmp_path / "broadcaster.txt")
+    grown = pipeline.ingest([str(tmp_path / "wire.txt"), str(tmp_path / "broadcaster.txt")], store)
+    assert grown.added == ["broadcaster"] and grown.skipped == 1
+    dossier = pipeline.report(store)
+    assert sorted(d.id for d in dossier.documents) == ["broadcaster", "wire"]
+    assert sum(len(s.documents) for s in dossier.stories) == 2
+
+
+def test_an_interrupted_run_is_completed_by_the_next(tmp_path, monkeypatch):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name in ("wire.txt", "broadcaster.txt", "other_story.txt"):
+        shutil.copy(HARBOR / name, folder / name)
+    store_path = tmp_path / "s.duckdb"
+    monkeypatch.setattr(settings, "BATCH_DOCUMENTS", 1)
+    real_analyse = pipeline.analyse
+    calls = []
+
+    def crash_on_second_batch(docs):
+        calls.append(len(docs))
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return real_analyse(docs)
+
+    monkeypatch.setattr(pipeline, "analyse", crash_on_second_batch)
+    store = Store(store_path)
+    with pytest.raises(KeyboardInterrupt):
+        pipeline.ingest([str(folder)], store)
+    store.close()
+    monkeypatch.setattr(pipeline, "analyse", real_analyse)
+    store = Store(store_path)
+    assert store.document_count() == 1
+    resumed = pipeline.ingest([str(folder)], store)
+    assert resumed.skipped == 1 and len(resumed.added) == 2
+    assert len(pipeline.report(store).documents) == 3
