@@ -104,11 +104,15 @@ def read_file(name: str) -> Iterator[Document]:
     if not docs:
         raise InputError("no document text found")
     for doc in docs:
-        doc.content_hash = content_hash(doc.raw_text)
+        doc.content_hash = content_hash(doc)
     return iter(docs)
 
 
-def content_hash(raw_text: str) -> str:
-    """Identity of a document's content: whitespace and case do not make a new document."""
-    normal = " ".join(raw_text.lower().split())
+def content_hash(doc: Document) -> str:
+    """Identity of a document: its text and where and when it appeared.
+
+    Reading the same file twice gives the same hash; the same wire text re-published by another
+    outlet does not (it is a second document, and an exact copy)."""
+    parts = [doc.raw_text, doc.title or "", doc.published or "", doc.outlet or "", doc.url or ""]
+    normal = "\x1f".join(" ".join(p.lower().split()) for p in parts)
     return hashlib.sha1(normal.encode("utf-8")).hexdigest()
