@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 import numpy as np
 
 from storyline.model import Annotation, Claim, ClaimGroup, Discrepancy, Document
 
-SAME_CLAIM_SIMILARITY = 0.62  # cosine between claim contents; above is one claim group
+SAME_CLAIM_SIMILARITY = 0.62  # claim similarity (see claim_similarity); above is one claim group
+MIN_SHARED_WORDS = 2  # lexical containment counts only when the claims share this many content words
+STOPWORDS = frozenset(
+    "a an the of to in on at for by with from and or but that this these those it its is are was were be been "
+    "has have had will would could should may might can said says say told according as than more about not no "
+    "he she they we i his her their our which who whom what when where while also into over after before".split()
+)
 
 
 def source_of(doc: Document) -> str:
@@ -30,7 +37,7 @@ def group_claims(
         return i
 
     if n:
-        sims = vectors @ vectors.T
+        sims = claim_similarity([c.content for c in claims], vectors)
         for i in range(n):
             for j in np.nonzero(sims[i, i + 1 :] >= SAME_CLAIM_SIMILARITY)[0]:
                 parent[find(i + 1 + int(j))] = find(i)
@@ -61,6 +68,27 @@ def group_claims(
             )
         )
     return groups
+
+
+def content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z][a-z-]+", text.lower()) if w not in STOPWORDS}
+
+
+def claim_similarity(contents: list[str], vectors: np.ndarray) -> np.ndarray:
+    """Pairwise similarity of claim contents: the embedding cosine, raised by lexical containment.
+
+    Short contents ("talks had collapsed" against "wage talks ... had not collapsed") embed far apart
+    though they are the same claim; the share of the shorter claim's content words found in the
+    longer one catches them."""
+    sims = vectors @ vectors.T
+    words = [content_words(c) for c in contents]
+    for i in range(len(contents)):
+        for j in range(i + 1, len(contents)):
+            shared = len(words[i] & words[j])
+            if shared >= MIN_SHARED_WORDS:
+                containment = shared / min(len(words[i]), len(words[j]))
+                sims[i, j] = sims[j, i] = max(sims[i, j], 0.5 * sims[i, j] + 0.5 * containment)
+    return sims
 
 
 def discrepancies(claims: list[Claim], annotations: dict[str, Annotation]) -> list[Discrepancy]:

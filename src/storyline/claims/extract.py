@@ -14,6 +14,8 @@ from storyline.claims.vocabulary import (
 from storyline.model import Annotation, Claim
 
 SUBJECTS = {"nsubj", "nsubjpass"}
+PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'-]+\s*\([^)]{1,30}\)\s*[-—–]+\s*")
 
 
 def speaker_kind(span) -> str:
@@ -42,13 +44,23 @@ def _span_text(tokens) -> str:
 
 
 def _content(verb, skip) -> str:
-    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "dobj", "advcl") and c not in skip]
-    if clauses:
-        tokens = [t for c in clauses for t in c.subtree]
-        return _span_text(tokens)
+    """What is claimed: the verb's clausal complement, else the rest of the sentence (for
+    "X did Y, officials said" the reporting verb hangs below the claim)."""
+    for deps in (("ccomp",), ("xcomp", "dobj", "advcl")):
+        clauses = [c for c in verb.children if c.dep_ in deps and c not in skip]
+        if clauses:
+            tokens = [t for c in clauses for t in c.subtree]
+            return _strip(_span_text(tokens))
     sent = verb.sent
-    tokens = [t for t in sent if t not in skip and t != verb and not any(t in s.subtree for s in skip)]
-    return _span_text(tokens)
+    excluded = {verb, *(t for s in skip for t in s.subtree)}
+    tokens = [t for t in sent if t not in excluded]
+    return _strip(_span_text(tokens))
+
+
+def _strip(content: str) -> str:
+    content = DATELINE.sub("", content)
+    content = re.sub(r"^(that|whether)\s+", "", content, flags=re.IGNORECASE)
+    return content.strip(" ,.;:-—\"“”'")
 
 
 def _hedged(sent, cue_lemma: str) -> bool:
@@ -90,6 +102,10 @@ def claims_of(spacy_doc, annotation: Annotation) -> list[Claim]:
         if found is None:
             continue
         speaker, kind, cue, stance, content, _ = found
+        if speaker and speaker.lower() in PRONOUNS:
+            previous = next((c for c in reversed(claims) if c.speaker_kind == "named_person"), None)
+            if previous is not None and speaker.lower() in ("he", "she"):
+                speaker, kind = previous.speaker, previous.speaker_kind
         claims.append(
             Claim(
                 id=f"{annotation.document}:c{len(claims) + 1}",

@@ -19,6 +19,8 @@ HEDGE_CUES = {"believe", "think", "estimate", "suggest", "assess", "fear", "alle
 ANONYMOUS_HEADS = {
     "source", "sources", "official", "officials", "person", "people", "diplomat", "diplomats",
     "aide", "aides", "insider", "insiders", "analyst", "analysts", "observer", "observers",
-    "spokesman", "spokeswoman", "spokesperson", "administration", "intelligence",
+    "spokesman", "spokeswoman", "spokesperson", "administration", "intelligence", "leader", "leaders",
+    "witness", "witnesses", "resident", "residents", "expert", "experts", "member", "members", "someone",
+    "individual", "individuals",
 }
 ACCORDING_TO = ("according to",)

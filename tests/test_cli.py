@@ -1,0 +1,72 @@
+"""The command line as users run it: exit codes, errors on stderr and in the dossier, the demo."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+HARBOR = Path(__file__).parent / "fixtures" / "harbor"
+
+
+def storyline(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "storyline.cli", *args], input=stdin, capture_output=True,
+                          timeout=600)
+
+
+@pytest.fixture(scope="module")
+def bad_inputs(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("bad")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 40)
+    (folder / "truncated.html").write_text("<html><head><title>Cut</title></head><body><div><p>Only a fra")
+    (folder / "garbage.txt.gz").write_bytes(b"\x1f\x8b\x08\x00 not really gzip")
+    (folder / "good.txt").write_text((HARBOR / "wire.txt").read_text())
+    return folder
+
+
+def test_build_reads_what_it_can_and_lists_the_rest(bad_inputs, tmp_path):
+    out = tmp_path / "out"
+    run = storyline("build", str(bad_inputs), str(tmp_path / "no-such-dir"), "--out", str(out))
+    assert run.returncode == 0, run.stderr.decode()
+    data = json.loads((out / "dossier.json").read_text())
+    assert [d["id"] for d in data["documents"]] == ["good"]
+    errors = {Path(e["source"]).name: e["error"] for e in data["errors"]}
+    assert {"empty.txt", "binary.txt", "truncated.html", "garbage.txt.gz", "no-such-dir"} <= set(errors)
+    assert "empty" in errors["empty.txt"] and "binary" in errors["binary.txt"]
+    assert "no such file or directory" in errors["no-such-dir"]
+    stderr = run.stderr.decode()
+    for name in errors:
+        assert name in stderr
+    assert (out / "dossier.md").exists() and (out / "dossier.html").exists()
+
+
+def test_build_with_nothing_readable_exits_2(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    run = storyline("build", str(tmp_path / "empty.txt"), "--out", str(tmp_path / "out"))
+    assert run.returncode == 2
+    assert "empty.txt" in run.stderr.decode()
+
+
+def test_ingest_then_report_in_two_steps_and_stdin(tmp_path):
+    store = tmp_path / "corpus.duckdb"
+    first = storyline("ingest", str(HARBOR / "wire.txt"), "--store", str(store))
+    assert first.returncode == 0, first.stderr.decode()
+    again = storyline("ingest", str(HARBOR / "wire.txt"), "--store", str(store))
+    assert "0 new documents, 1 already stored" in again.stderr.decode()
+    piped = storyline("ingest", "-", "--store", str(store), stdin=gzip.decompress(gzip.compress(
+        (HARBOR / "broadcaster.txt").read_bytes())))
+    assert piped.returncode == 0, piped.stderr.decode()
+    run = storyline("report", "--store", str(store), "--out", str(tmp_path / "out"))
+    assert run.returncode == 0, run.stderr.decode()
+    data = json.loads((tmp_path / "out" / "dossier.json").read_text())
+    assert sorted(d["id"] for d in data["documents"]) == ["stdin", "wire"]
+
+
+def test_report_on_a_missing_store_is_an_error(tmp_path):
+    run = storyline("report", "--store", str(tmp_path / "nothing.duckdb"), "--out", str(tmp_path / "out"))
+    assert run.returncode == 2 and "no such store" in run.stderr.decode()
