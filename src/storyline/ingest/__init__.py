@@ -1,24 +1,26 @@
 """Read inputs of every supported format into ``Document`` records.
 
 ``read_inputs`` walks files, folders (recursively) and ``-`` (stdin); each file goes to the
-reader for its format. A file that cannot be read yields a ``ReadError`` naming the file and
-the reason, and the batch goes on.
+reader for its format. Readers yield documents and, for a record they cannot use inside a
+multi-record file (a JSON line, a WARC record), a ``ReadError`` naming that record; a file that
+cannot be read at all yields one ``ReadError`` naming the file and the reason. The batch goes on.
 """
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from storyline import settings
 from storyline.ingest import html, jsonrecords, text, warc
 from storyline.ingest.errors import InputError
+from storyline.ingest.inputs import InputFile, from_path, from_stdin
 from storyline.model import Document, ReadError
 
-READERS = {
+Reader = Callable[[InputFile], Iterator[Document | ReadError]]
+
+READERS: dict[str, Reader] = {
     ".txt": text.read,
     ".text": text.read,
     ".md": text.read,
@@ -29,15 +31,7 @@ READERS = {
     ".ndjson": jsonrecords.read,
     ".warc": warc.read,
 }
-
-
-def format_of(name: str) -> tuple[str, bool]:
-    """The reader key of a file name and whether it is gzip-compressed."""
-    suffixes = [s.lower() for s in Path(name).suffixes]
-    compressed = bool(suffixes) and suffixes[-1] == ".gz"
-    if compressed:
-        suffixes = suffixes[:-1]
-    return (suffixes[-1] if suffixes else ""), compressed
+SKIPPED_NAMES = {"readme.md", "license", "license.txt"}  # folder housekeeping, not news
 
 
 def expand(inputs: Iterable[str]) -> Iterator[str | ReadError]:
@@ -49,7 +43,7 @@ def expand(inputs: Iterable[str]) -> Iterator[str | ReadError]:
         path = Path(item)
         if path.is_dir():
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if child.name.startswith(".") or child.name.lower() == "readme.md":
+                if child.name.startswith(".") or child.name.lower() in SKIPPED_NAMES:
                     continue
                 yield str(child)
         elif path.is_file():
@@ -61,51 +55,35 @@ def expand(inputs: Iterable[str]) -> Iterator[str | ReadError]:
 
 
 def read_inputs(inputs: Iterable[str]) -> Iterator[Document | ReadError]:
-    """Documents from all inputs, with a ``ReadError`` for each input that could not be read."""
+    """Documents from all inputs, with a ``ReadError`` for each input or record that could not be read."""
     for item in expand(inputs):
         if isinstance(item, ReadError):
             yield item
-            continue
-        try:
+        else:
             yield from read_file(item)
-        except InputError as exc:
-            yield ReadError(item, str(exc))
-        except (OSError, ValueError, UnicodeError) as exc:
-            yield ReadError(item, f"{type(exc).__name__}: {exc}")
 
 
-def read_file(name: str) -> Iterator[Document]:
-    """Documents in one file (several for JSONL and WARC)."""
-    if name == "-":
-        data = sys.stdin.buffer.read()
-        kind, compressed = ".txt", False
-        stem = "stdin"
-    else:
-        path = Path(name)
-        size = path.stat().st_size
-        if size == 0:
-            raise InputError("empty file")
-        if size > settings.MAX_INPUT_BYTES:
-            raise InputError(f"file too large ({size} bytes > {settings.MAX_INPUT_BYTES})")
-        kind, compressed = format_of(path.name)
-        if kind not in READERS:
-            raise InputError(f"unknown format {kind or '(no extension)'!r}; expected one of "
+def read_file(name: str) -> Iterator[Document | ReadError]:
+    """Documents in one file (several for JSON records and WARC); never raises for bad input."""
+    source = name
+    try:
+        found = from_stdin(sys.stdin.buffer.read()) if name == "-" else from_path(Path(name))
+        reader = READERS.get(found.kind)
+        if reader is None:
+            raise InputError(f"unknown format {found.kind or '(no extension)'!r}; expected one of "
                              + ", ".join(sorted(READERS)))
-        data = path.read_bytes()
-        stem = path.name.split(".")[0]
-    if compressed:
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError) as exc:
-            raise InputError(f"corrupt gzip data: {exc}") from exc
-    if not data.strip():
-        raise InputError("empty file")
-    docs = list(READERS[kind](name, stem, data))
-    if not docs:
-        raise InputError("no document text found")
-    for doc in docs:
-        doc.content_hash = content_hash(doc)
-    return iter(docs)
+        read_any = False
+        for item in reader(found):
+            read_any = True
+            if isinstance(item, Document):
+                item.content_hash = content_hash(item)
+            yield item
+        if not read_any:
+            raise InputError("no document text found")
+    except InputError as exc:
+        yield ReadError(source, str(exc))
+    except (OSError, ValueError) as exc:
+        yield ReadError(source, f"{type(exc).__name__}: {exc}")
 
 
 def content_hash(doc: Document) -> str:

@@ -1,28 +1,69 @@
-"""Bytes to text: encoding detection and Unicode repair."""
+"""Bytes to text: encoding detection and Unicode repair.
+
+Text in UTF-8, or in an encoding the producer declared, or in one charset-normalizer detects with
+little mess (cp1252, latin-1, Shift JIS, ...) is read and its mojibake repaired by ftfy. Data that
+decodes only into a mess of symbols and control characters is refused as undecodable."""
 
 from __future__ import annotations
+
+import codecs
 
 import ftfy
 from charset_normalizer import from_bytes
 
 from storyline.ingest.errors import InputError
 
+SAMPLE_CHARS = 20_000
+MAX_MESS = 0.2  # charset-normalizer's chaos ratio above which a decoding is garbage
+MIN_TEXT_SHARE = 0.85  # share of letters, digits, spaces and common punctuation in readable text
+COMMON_PUNCTUATION = set(".,;:!?'\"()-–—’“”‘/&%$@#*+=<>[]{}_|")
+MESS_TOLERANCE = 0.05  # a web encoding this close to the least messy candidate is preferred to it
+# Short texts fit many single-byte encodings equally well; web pages that are not UTF-8 are mostly
+# windows-1252 (WHATWG decodes "latin-1" as it), and DOS or Mac code pages are rare on the web.
+UNLIKELY_ENCODINGS = ("mac_", "cp4", "cp7", "cp8", "cp1006", "cp1125", "cp273", "cp037", "cp5", "hp_", "ptcp")
 
-def decode(data: bytes) -> str:
-    """Text of ``data``: UTF-8 when valid, else the detected encoding; mojibake repaired.
 
-    Binary data (NUL bytes or no plausible encoding) is an error."""
-    if b"\x00" in data[:4096]:
+def _declared(data: bytes, declared: str | None) -> str | None:
+    if not declared:
+        return None
+    try:
+        codecs.lookup(declared)
+        return data.decode(declared)
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+def _text_share(text: str) -> float:
+    sample = text[:SAMPLE_CHARS]
+    readable = sum(ch.isalnum() or ch.isspace() or ch in COMMON_PUNCTUATION for ch in sample)
+    return readable / len(sample) if sample else 1.0
+
+
+def _detected_encoding(data: bytes) -> str:
+    candidates = [m for m in from_bytes(data[: 4 * SAMPLE_CHARS]) if m.chaos <= MAX_MESS]
+    if not candidates:
+        raise InputError("undecodable data (not UTF-8 and no encoding fits)")
+    least = min(m.chaos for m in candidates)
+    close = [m.encoding for m in candidates if m.chaos <= least + MESS_TOLERANCE]
+    likely = [e for e in close if not e.startswith(UNLIKELY_ENCODINGS)] or close
+    return "cp1252" if "cp1252" in likely else likely[0]
+
+
+def decode(data: bytes, declared: str | None = None) -> str:
+    """Text of ``data``: UTF-8 when valid, else the declared or detected encoding; mojibake repaired."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return ftfy.fix_text(data.decode("utf-16"), normalization="NFC")
+        except UnicodeDecodeError:
+            raise InputError("invalid UTF-16 data") from None
+    if b"\x00" in data[:8192]:
         raise InputError("binary file (contains NUL bytes)")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        best = from_bytes(data).best()
-        if best is None:
-            raise InputError("binary or undecodable file (not UTF-8, no encoding detected)") from None
-        text = str(best)
-    text = ftfy.fix_text(text, normalization="NFC")
-    printable = sum(ch.isprintable() or ch.isspace() for ch in text[:4096])
-    if text and printable / min(len(text), 4096) < 0.9:
-        raise InputError("binary file (mostly unprintable characters)")
-    return text
+        text = _declared(data, declared)
+        if text is None:
+            text = data.decode(_detected_encoding(data), errors="replace")
+    if _text_share(text) < MIN_TEXT_SHARE:
+        raise InputError("binary or undecodable data (mostly symbols and control characters)")
+    return ftfy.fix_text(text, normalization="NFC")

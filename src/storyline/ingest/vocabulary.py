@@ -1,29 +1,144 @@
-"""Words and patterns for metadata: news agencies and the phrases that name whose reporting a text is."""
+"""Words and patterns for metadata: news organisations, the phrases that name whose reporting a text
+carries, related-link headings that end a story, and date words. Data only; the logic is in metadata.py."""
 
 from __future__ import annotations
 
-import re
-
-AGENCY_NAMES = {
-    "ap": "AP",
-    "associated press": "AP",
-    "the associated press": "AP",
-    "reuters": "Reuters",
-    "afp": "AFP",
-    "agence france-presse": "AFP",
-    "cnn": "CNN",
-    "bbc": "BBC",
-    "upi": "UPI",
-    "dpa": "dpa",
-    "ansa": "ANSA",
-    "efe": "EFE",
-    "bloomberg": "Bloomberg",
+# Canonical name → the ways a text writes it (case-sensitive; a leading "the" is optional everywhere).
+# Names that are also common words ("Time", "The Hill", "Insider") are left out on purpose.
+NEWS_ORGANISATIONS: dict[str, tuple[str, ...]] = {
+    # agencies
+    "AP": ("AP", "Associated Press", "ASSOCIATED PRESS"),
+    "Reuters": ("Reuters", "REUTERS", "Thomson Reuters"),
+    "AFP": ("AFP", "Agence France-Presse", "Agence France Presse"),
+    "Bloomberg": ("Bloomberg", "Bloomberg News"),
+    "dpa": ("dpa", "DPA", "Deutsche Presse-Agentur"),
+    "ANSA": ("ANSA",),
+    "EFE": ("EFE", "Efe"),
+    "Europa Press": ("Europa Press",),
+    "Xinhua": ("Xinhua", "Xinhua News Agency"),
+    "TASS": ("TASS", "Tass"),
+    "RIA Novosti": ("RIA Novosti", "RIA"),
+    "Interfax": ("Interfax", "Interfax-Ukraine"),
+    "Ukrinform": ("Ukrinform",),
+    "Kyodo": ("Kyodo", "Kyodo News"),
+    "Yonhap": ("Yonhap", "Yonhap News Agency"),
+    "PTI": ("PTI", "Press Trust of India"),
+    "ANI": ("ANI",),
+    "UPI": ("UPI", "United Press International"),
+    "Anadolu": ("Anadolu", "Anadolu Agency"),
+    "IRNA": ("IRNA",),
+    "Tasnim": ("Tasnim", "Tasnim News Agency"),
+    "Fars": ("Fars News Agency",),
+    "PA Media": ("PA Media", "Press Association"),
+    "AAP": ("AAP", "Australian Associated Press"),
+    "Canadian Press": ("Canadian Press",),
+    "Kyiv Independent": ("Kyiv Independent",),
+    # broadcasters
+    "CNN": ("CNN",),
+    "BBC": ("BBC", "BBC News"),
+    "NBC News": ("NBC News", "NBC"),
+    "CBS News": ("CBS News", "CBS"),
+    "ABC News": ("ABC News", "ABC"),
+    "Fox News": ("Fox News",),
+    "MSNBC": ("MSNBC",),
+    "CNBC": ("CNBC",),
+    "NPR": ("NPR",),
+    "PBS": ("PBS",),
+    "Al Jazeera": ("Al Jazeera",),
+    "Al Arabiya": ("Al Arabiya",),
+    "Sky News": ("Sky News",),
+    "ITV News": ("ITV News", "ITV"),
+    "Channel 4 News": ("Channel 4 News",),
+    "Deutsche Welle": ("Deutsche Welle", "DW"),
+    "France 24": ("France 24",),
+    "RFI": ("RFI",),
+    "Euronews": ("Euronews",),
+    "CBC": ("CBC", "CBC News"),
+    "CTV": ("CTV", "CTV News"),
+    "RT": ("RT",),
+    "RFE/RL": ("RFE/RL", "Radio Free Europe", "Radio Liberty"),
+    "VOA": ("VOA", "Voice of America"),
+    "NHK": ("NHK",),
+    # papers and online newsrooms
+    "New York Times": ("New York Times", "NYT"),
+    "Washington Post": ("Washington Post",),
+    "Wall Street Journal": ("Wall Street Journal", "WSJ"),
+    "Financial Times": ("Financial Times", "FT"),
+    "The Guardian": ("Guardian",),
+    "The Times": ("Times of London",),
+    "The Telegraph": ("Telegraph", "Daily Telegraph"),
+    "Daily Mail": ("Daily Mail", "MailOnline"),
+    "Daily Mirror": ("Daily Mirror",),
+    "The Independent": ("Independent",),
+    "The Economist": ("Economist",),
+    "Los Angeles Times": ("Los Angeles Times", "LA Times"),
+    "USA Today": ("USA Today", "USA TODAY"),
+    "Politico": ("Politico", "POLITICO"),
+    "Axios": ("Axios",),
+    "Business Insider": ("Business Insider",),
+    "Newsweek": ("Newsweek",),
+    "ProPublica": ("ProPublica",),
+    "Semafor": ("Semafor",),
+    "Le Monde": ("Le Monde",),
+    "Le Figaro": ("Le Figaro",),
+    "Der Spiegel": ("Der Spiegel", "Spiegel"),
+    "Bild": ("Bild",),
+    "El País": ("El País", "El Pais"),
+    "Haaretz": ("Haaretz",),
+    "Times of Israel": ("Times of Israel",),
+    "South China Morning Post": ("South China Morning Post", "SCMP"),
+    "Nikkei": ("Nikkei", "Nikkei Asia"),
+    "Ukrainska Pravda": ("Ukrainska Pravda", "UKRAINSKA PRAVDA"),
+    "Kommersant": ("Kommersant",),
+    "Meduza": ("Meduza",),
 }
 
-_ORG = r"(?P<org>(?:the\s+)?[A-Z][A-Za-z&.]*(?:\s+[A-Z][A-Za-z&.]*){0,3})"
-ORIGIN_PATTERNS = [
-    re.compile(r"\btold\s+" + _ORG),
-    re.compile(_ORG + r"\s+has\s+(?:contacted|reached\s+out|asked)"),
-    re.compile(_ORG + r"\s+(?:first\s+)?reported\b"),
-    re.compile(r"\b(?:according\s+to|obtained\s+(?:exclusively\s+)?by)\s+" + _ORG),
-]
+# Cues that a text is the organisation's own reporting ({org} is one of the names above; str.format
+# patterns, so a literal brace is doubled). A text that "contacted" or was "told" something is the
+# newsroom speaking of itself.
+OWN_REPORTING_CUES = (
+    r"\btold {org}",
+    r"\b(?:said|says) to {org}",
+    r"\b(?:[Ss]peaking|[Ss]poke|[Tt]alking) (?:to|with) {org}",
+    r"\b(?:interview|statement|email|call) (?:with|to) {org}",
+    r"{org} (?:has |have |had )?(?:contacted|reached out|asked|requested|sought|learned|confirmed|obtained|"
+    r"reviewed|been told)\b",
+    r"{org} (?:could|can|was|has) not (?:independently )?(?:verify|verified|confirm|confirmed|reach|reached)",
+    r"\b(?:obtained|seen|reviewed|viewed) (?:exclusively )?by {org}",
+    r"{org}(?:'s)? (?:writers?|reporters?|correspondents?|staff|journalists?)\b[^.\n]{{0,120}}\bcontributed",
+)
+# Cues that a text cites the organisation's reporting: it may be somebody else's scoop, so these
+# count only when no own-reporting cue is found.
+CITED_REPORTING_CUES = (
+    r"\b[Aa]ccording to {org}",
+    r"{org} (?:first |previously |earlier |exclusively )?report(?:s|ed)\b",
+    r"\b(?:reported|first reported) by {org}",
+    r"\b[Aa] {org} report\b",
+)
+
+# A line that opens a block of links or teasers to other stories: the story's own text ends there.
+RELATED_HEADINGS = (
+    "recommended stories", "recommended", "related stories", "related articles", "related content",
+    "related coverage", "related", "more stories", "more from", "more on this story", "more news",
+    "read more", "read next", "also read", "you may also like", "you might also like", "most read",
+    "most popular", "trending", "trending now", "top stories", "latest news", "latest stories",
+    "editor's picks", "what to read next", "popular now", "post a comment", "comments",
+    "previous post next post", "sponsored stories", "around the web", "from our partners",
+)
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+            "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun")
+# Words that may surround a date on a story's own date line ("Published 20 October 2022, 13:12 GMT").
+DATE_LINE_WORDS = ("published", "updated", "posted", "last updated", "first published", "on", "at", "am",
+                   "pm", "a.m.", "p.m.", "gmt", "utc", "et", "edt", "est", "bst", "cet", "cest", "pt", "pdt")
+# Capitalised words that open a caption or a label with a dash, not a dateline ("FILE - ...").
+NOT_A_DATELINE = ("file", "update", "updated", "breaking", "watch", "exclusive", "analysis", "opinion",
+                  "photo", "video", "live", "story", "editor's note", "correction", "advisory", "note",
+                  "listen")
+# Lines in a story's header area that are not its byline.
+NOT_A_BYLINE = ("min read", "read more", "file photo", "photo", "updated", "published", "share", "comments")
