@@ -55,6 +55,7 @@ from storyline.annotate.time_vocabulary import (
 from storyline.model import Sentence, TimeExpression
 
 PAST, UNKNOWN, FUTURE = -1, 0, 1
+SOON_DAYS = 92  # a date this close ahead, named without tense, is an upcoming one ("payable Jan. 2")
 NEAR_CUE = 30  # characters: a named day of a month follows only a tense cue this close, else the nearest date
 ANAPHORA_SENTENCES = 3  # how far back "a year earlier" or "the quarter" look for the period they refer to
 RECENT_DAYS = {"day": 7, "week": 28, "month": 90, "year": 3 * 365, "quarter": 270, "decade": 3650}
@@ -64,7 +65,10 @@ def _alternatives(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_MONTH = r"(?P<month>" + _alternatives(MONTHS) + r")\.?"
+_MONTH = (  # full names, or abbreviations with an optional dot
+    r"(?P<month>" + _alternatives(m for m in MONTHS if len(m) > 4)
+    + "|(?:" + _alternatives(m for m in MONTHS if len(m) <= 4) + r")\.?)"
+)
 _WEEKDAY = r"(?P<weekday>" + _alternatives(WEEKDAYS) + r")"
 _DAY = r"(?P<day>\d{1,2}(?:st|nd|rd|th)?|" + _alternatives(ORDINALS) + r")(?![\d:/-])"
 _YEAR = r"(?P<year>(?:1[6-9]|20)\d{2})(?![\d%-])"
@@ -319,7 +323,7 @@ def _weekday_date(ref: dt.date, weekday: int, direction: int, which: str) -> dt.
 
 def _year_for_month(ref: dt.date, month: int, day: int | None, direction: int, which: str) -> int:
     """The year of a month (and day) named without one: the last such month for the past, the next for
-    the future; a named day with no tense cue takes the nearest occurrence."""
+    the future; a named day with no tense cue is in the next few months or else in the past year."""
     if which == "last":
         return ref.year if month < ref.month else ref.year - 1
     if which == "next":
@@ -332,8 +336,8 @@ def _year_for_month(ref: dt.date, month: int, day: int | None, direction: int, w
         return ref.year if here >= now else ref.year + 1
     if direction == PAST or day is None:
         return ref.year if here <= now else ref.year - 1
-    candidates = [ref.year - 1, ref.year, ref.year + 1]
-    return min(candidates, key=lambda y: abs((dt.date(y, month, min(day, 28)) - ref).days))
+    ahead = dt.date(ref.year if here >= now else ref.year + 1, month, min(day, 28))
+    return ahead.year if (ahead - ref).days <= SOON_DAYS else ahead.year - 1
 
 
 class Resolver:
@@ -376,7 +380,7 @@ class Resolver:
             return UNRESOLVED
 
     def _month_day(self, c: Context) -> Resolution:
-        month, day = MONTHS[c.groups["month"].lower()], _number(c.groups["day"])
+        month, day = MONTHS[c.groups["month"].lower().rstrip(".")], _number(c.groups["day"])
         if day is None or not 1 <= day <= 31:
             return UNRESOLVED
         if c.groups.get("year"):
@@ -390,7 +394,7 @@ class Resolver:
     _day_month = _month_day
 
     def _month_year(self, c: Context) -> Resolution:
-        month = MONTHS[c.groups["month"].lower()]
+        month = MONTHS[c.groups["month"].lower().rstrip(".")]
         if c.groups.get("year"):
             return Resolution(_month_value(int(c.groups["year"]), month), "month", False)
         if self.ref is None:
@@ -401,7 +405,7 @@ class Resolver:
     def _month(self, c: Context) -> Resolution:
         if self.ref is None:
             return UNRESOLVED
-        month = MONTHS[c.groups["month"].lower()]
+        month = MONTHS[c.groups["month"].lower().rstrip(".")]
         year = _year_for_month(self.ref, month, None, c.direction, (c.groups.get("which") or "").lower())
         return Resolution(_month_value(year, month), "month", True)
 
