@@ -1,6 +1,6 @@
-"""Words the date and quantity annotators recognise: calendar names, number words, tense cues, units.
+"""Words the date annotator recognises: calendar names, number words, tense cues, units, holidays.
 
-Kept apart from the rules in ``dates.py`` and ``quantities.py`` so that a new word is a data change."""
+Kept apart from the rules in ``dates.py`` so that a new word is a data change."""
 
 from __future__ import annotations
 
