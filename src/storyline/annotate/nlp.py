@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import os
-import warnings
 from collections.abc import Iterable, Sequence
 
 import numpy as np
@@ -14,7 +13,7 @@ from storyline import settings
 
 @functools.cache
 def spacy_pipeline():
-    """The English spaCy pipeline with the project's entity rules added."""
+    """The English spaCy pipeline with the project's entity corrections added after its NER."""
     import spacy
 
     for name in settings.SPACY_MODELS:
@@ -29,9 +28,7 @@ def spacy_pipeline():
         )
     from storyline.annotate.entities import add_entity_rules
 
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message=r"\[W036\]")
-        add_entity_rules(nlp)
+    add_entity_rules(nlp)
     return nlp
 
 
