@@ -65,9 +65,10 @@ def _alternatives(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+_FULL_MONTHS = {max((m for m in MONTHS if MONTHS[m] == n), key=len) for n in range(1, 13)}
 _MONTH = (  # full names, or abbreviations with an optional dot
-    r"(?P<month>" + _alternatives(m for m in MONTHS if len(m) > 4)
-    + "|(?:" + _alternatives(m for m in MONTHS if len(m) <= 4) + r")\.?)"
+    r"(?P<month>" + _alternatives(_FULL_MONTHS)
+    + "|(?:" + _alternatives(set(MONTHS) - _FULL_MONTHS) + r")\.?)"
 )
 _WEEKDAY = r"(?P<weekday>" + _alternatives(WEEKDAYS) + r")"
 _DAY = r"(?P<day>\d{1,2}(?:st|nd|rd|th)?|" + _alternatives(ORDINALS) + r")(?![\d:/-])"

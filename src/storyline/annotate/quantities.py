@@ -48,11 +48,11 @@ _SCALE = r"(?:\s*(?P<scale>" + _alternatives(s for s in SCALES if len(s) > 2) + 
 AMOUNT = re.compile(
     r"(?<![\w.,$€£¥-])(?:(?P<qualifier>" + _alternatives(QUALIFIERS) + r")\s+)?"
     r"(?:(?P<vague>" + _alternatives(VAGUE_AMOUNTS) + r")\b"
-    r"|(?P<size>an?\s+(?:(?:"
+    r"|(?P<size>an?\s+[\"“]?(?:(?:"
     + _alternatives(SIZE_ADVERBS)
     + r")\s+)?(?:"
     + _alternatives(SIZE_ADJECTIVES)
-    + r")\s+(?:number|amount)(?:\s+of)?)\b"
+    + r")\s+(?:number|amount)[\"”]?(?:\s+of)?)(?!\w)"
     r"|(?P<word_amount>" + _alternatives(WORD_AMOUNTS) + r")\b"
     r"|(?P<currency>US\$|[$€£¥])\s?(?P<money>"
     + _DIGITS
