@@ -49,21 +49,29 @@ def _detected_encoding(data: bytes) -> str:
     return "cp1252" if "cp1252" in likely else likely[0]
 
 
-def decode(data: bytes, declared: str | None = None) -> str:
-    """Text of ``data``: UTF-8 when valid, else the declared or detected encoding; mojibake repaired."""
+def repair(text: str) -> str:
+    """Mojibake and odd Unicode fixed; pure ASCII cannot hold mojibake and is returned as is (ftfy
+    takes about a second per megabyte)."""
+    return text if text.isascii() else ftfy.fix_text(text, normalization="NFC")
+
+
+def decode(data: bytes, declared: str | None = None, repaired: bool = True) -> str:
+    """Text of ``data``: UTF-8 when valid, else the declared or detected encoding; mojibake repaired
+    unless ``repaired`` is False (HTML: only the extracted text is repaired, not the whole page)."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return ftfy.fix_text(data.decode("utf-16"), normalization="NFC")
+            text = data.decode("utf-16")
         except UnicodeDecodeError:
             raise InputError("invalid UTF-16 data") from None
-    if b"\x00" in data[:8192]:
+    elif b"\x00" in data[:8192]:
         raise InputError("binary file (contains NUL bytes)")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = _declared(data, declared)
-        if text is None:
-            text = data.decode(_detected_encoding(data), errors="replace")
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = _declared(data, declared)
+            if text is None:
+                text = data.decode(_detected_encoding(data), errors="replace")
     if _text_share(text) < MIN_TEXT_SHARE:
         raise InputError("binary or undecodable data (mostly symbols and control characters)")
-    return ftfy.fix_text(text, normalization="NFC")
+    return repair(text) if repaired else text

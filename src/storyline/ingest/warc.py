@@ -70,7 +70,8 @@ def _page(record) -> tuple[str, str | None] | None:
     if "gzip" in (headers.get("Content-Encoding", "") or "").lower():
         body = gzip.decompress(body)
     declared = CHARSET.search(content_type)
-    return decode(body, declared.group(1) if declared else None), record.headers.get("WARC-Target-URI")
+    page = decode(body, declared.group(1) if declared else None, repaired=False)
+    return page, record.headers.get("WARC-Target-URI")
 
 
 def read(found: InputFile) -> Iterator[Document | ReadError]:
