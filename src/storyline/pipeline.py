@@ -22,7 +22,7 @@ from storyline.model import Annotation, Document, Dossier, Features, ReadError, 
 from storyline.stories import StoryClusterer
 from storyline.store import Store
 from storyline.summarize import summarize
-from storyline.timeline import build_timeline, events_of
+from storyline.timeline import build_timeline, events_of, redate_events
 
 Progress = Callable[[str, int], None]  # (what happened, how many)
 
@@ -143,6 +143,9 @@ def build_story(store: Store, story_id: str) -> Story:
     docs = {d.id: d for d in store.documents(doc_ids)}
     annotations = store.annotations(doc_ids)
     dates.infer_references([docs[d] for d in doc_ids], annotations)
+    for annotation in annotations.values():
+        if annotation.reference_inferred:
+            redate_events(annotation)
     ordered = [annotations[d] for d in doc_ids]
     entities = canonical_entities(ordered)
     claims = [c for a in ordered for c in a.claims]

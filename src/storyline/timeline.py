@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from storyline.annotate.dates import contract_date
 from storyline.model import Annotation, Event, TimelineEntry
 from storyline.timeline_vocabulary import EVENT_TYPES
 
-PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "range": 3, "year": 4, "unknown": 5}
+PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}
 
 
 def events_of(spacy_doc, annotation: Annotation) -> list[Event]:
@@ -13,7 +14,7 @@ def events_of(spacy_doc, annotation: Annotation) -> list[Event]:
     events: list[Event] = []
     sents = [s for s in spacy_doc.sents if s.text.strip()]
     for index, sent in enumerate(sents):
-        times = [t for t in annotation.times if t.sentence == index and t.value]
+        times = [t for t in annotation.times if t.sentence == index]
         if not times:
             continue
         for token in sent:
@@ -25,12 +26,12 @@ def events_of(spacy_doc, annotation: Annotation) -> list[Event]:
             location = next(
                 (m.text for m in annotation.mentions if m.sentence == index and m.label in ("GPE", "LOC")), None
             )
-            time = times[0]
+            date, precision = event_date(annotation, index)
             events.append(
                 Event(
                     id=f"{annotation.document}:v{len(events) + 1}",
-                    date=time.value,
-                    date_precision=_coarse(time.precision),
+                    date=date,
+                    date_precision=precision,
                     type=event_type,
                     actor=_phrase(actor),
                     target=_phrase(target),
@@ -51,9 +52,19 @@ def _phrase(token) -> str | None:
     return doc[token.left_edge.i : token.right_edge.i + 1].text
 
 
-def _coarse(precision: str) -> str:
-    return precision if precision in ("day", "month", "year") else ("month" if precision in ("week",) else
-                                                                    "year" if precision in ("season", "range") else "unknown")
+def event_date(annotation: Annotation, sentence: int) -> tuple[str | None, str]:
+    """Date and precision of a sentence's most precise resolved time expression, in the dossier's form."""
+    dated = [contract_date(t) for t in annotation.times if t.sentence == sentence and t.value]
+    dated = [d for d in dated if d[0]]
+    if not dated:
+        return None, "unknown"
+    return min(dated, key=lambda d: PRECISION_RANK[d[1]])
+
+
+def redate_events(annotation: Annotation) -> None:
+    """Dates of events again, after the document's reference date was estimated."""
+    for event in annotation.events:
+        event.date, event.date_precision = event_date(annotation, event.sentence)
 
 
 def build_timeline(
@@ -64,15 +75,16 @@ def build_timeline(
     for annotation in annotations:
         sentence_text = {s.index: s.text for s in annotation.sentences}
         for index in sorted({t.sentence for t in annotation.times if t.value}):
-            best = min((t for t in annotation.times if t.sentence == index and t.value),
-                       key=lambda t: PRECISION_RANK.get(t.precision, 5))
+            date, precision = event_date(annotation, index)
+            if date is None:
+                continue
             text = sentence_text.get(index, "")
             groups = claims_by_sentence.get((annotation.document, index), [])
-            existing = next((e for e in entries if e.date == best.value and same_text(e.text, text)), None)
+            existing = next((e for e in entries if e.date == date and same_text(e.text, text)), None)
             if existing:
                 existing.documents = sorted(set(existing.documents) | {annotation.document})
                 existing.claim_groups = sorted(set(existing.claim_groups) | set(groups))
                 continue
-            entries.append(TimelineEntry(best.value, best.precision, text, [annotation.document], list(groups)))
-    entries.sort(key=lambda e: (e.date, PRECISION_RANK.get(e.precision, 5)))
+            entries.append(TimelineEntry(date, precision, text, [annotation.document], list(groups)))
+    entries.sort(key=lambda e: (e.date, PRECISION_RANK[e.precision]))
     return entries

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from storyline.annotate.dates import contract_date
 from storyline.claims.vocabulary import (
     ANONYMOUS_HEADS,
     DENIAL_VERBS,
@@ -67,6 +68,11 @@ def _hedged(sent, cue_lemma: str) -> bool:
     return cue_lemma in HEDGE_CUES or any(t.lower_ in HEDGE_WORDS for t in sent)
 
 
+def claim_date(annotation: Annotation, sentence: int) -> str | None:
+    """The dossier date of the first resolved time expression in the claim's sentence."""
+    return next((contract_date(t)[0] for t in annotation.times if t.sentence == sentence and t.value), None)
+
+
 def claims_of(spacy_doc, annotation: Annotation) -> list[Claim]:
     """Claims of one document, one per reporting verb or "according to" phrase."""
     claims: list[Claim] = []
@@ -117,7 +123,7 @@ def claims_of(spacy_doc, annotation: Annotation) -> list[Claim]:
                 cue=cue,
                 stance=stance,
                 hedged=_hedged(sent, cue),
-                date=next((t.value for t in annotation.times if t.sentence == index and t.value), None),
+                date=claim_date(annotation, index),
                 sentence=index,
             )
         )
