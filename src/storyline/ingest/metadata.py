@@ -46,7 +46,7 @@ _MONTH = r"(?P<month>" + "|".join(sorted(vocab.MONTHS, key=len, reverse=True)) +
 _WEEKDAY = r"(?:(?:" + "|".join(sorted(vocab.WEEKDAYS, key=len, reverse=True)) + r")\.?,? )?"
 _ORDINAL = r"(?:st|nd|rd|th)?"
 DATE_FORMS = [
-    re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b"),
+    re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)"),
     re.compile(rf"\b{_WEEKDAY}(?P<day>\d{{1,2}}){_ORDINAL} {_MONTH},? (?P<year>\d{{4}})\b", re.IGNORECASE),
     re.compile(rf"\b{_WEEKDAY}{_MONTH} (?P<day>\d{{1,2}}){_ORDINAL},? (?P<year>\d{{4}})\b", re.IGNORECASE),
 ]
