@@ -19,8 +19,8 @@ from storyline.copies import CopyDetector, minhash_of
 from storyline.corroborate import group_claims
 from storyline.ingest import read_inputs
 from storyline.model import Annotation, Document, Dossier, Features, ReadError, Story
-from storyline.stories import StoryClusterer
 from storyline.store import Store
+from storyline.stories import StoryClusterer, story_title
 from storyline.summarize import summarize
 from storyline.timeline import build_timeline, events_of, redate_events
 
@@ -127,7 +127,7 @@ def ingest(inputs: Iterable[str], store: Store, progress: Progress = _noop) -> I
             story_of[doc.id] = clusterer.assign(doc, features, story_of)
         with store.transaction():
             store.add_documents(analysed)
-            store.save_story_states({s: clusterer.states[s] for s in clusterer.changed}, clusterer.changed)
+            store.save_story_states(clusterer.state_records(clusterer.changed), clusterer.changed)
             store.record_errors(errors)
             store.clear_errors({d.source for d, _, _ in analysed})
         clusterer.changed.clear()
@@ -167,8 +167,7 @@ def build_story(store: Store, story_id: str) -> Story:
     vectors = model.encode([t for _, _, t in sentences])
     support = {k: (g, sources_of_sentence.get(k, 1)) for k, g in group_of_sentence.items()}
     summary = summarize(sentences, vectors, support)
-    originals = [docs[d] for d in doc_ids if not docs[d].copy_of] or [docs[d] for d in doc_ids]
-    title = min(originals, key=lambda d: (d.published is None, d.published or "")).title or story_id
+    title = story_title([docs[d] for d in doc_ids]) or story_id
     return Story(id=story_id, title=title, documents=doc_ids, entities=entities, claims=claims,
                  claim_groups=groups, events=events, timeline=timeline, summary=summary)
 
