@@ -1,0 +1,110 @@
+"""Online story clustering on short invented articles, analysed by the real pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.model import Document
+from storyline.pipeline import analyse
+from storyline.stories import StoryClusterer, story_title
+
+BRIDGE = [
+    ("bridge1", "2023-03-01", "Bridge collapses over the Elsen river in Marlow Vale",
+     "A road bridge over the Elsen river in Marlow Vale collapsed on Wednesday morning, sending two cars "
+     "into the water. Rescue teams pulled four people from the river, the fire service said. Mayor Edith "
+     "Rowan said the bridge had been inspected last spring and closed the riverside road. Engineers from "
+     "the regional transport authority were sent to examine the remaining spans."),
+    ("bridge2", "2023-03-02", "Marlow Vale bridge collapse: inspectors examine the failed spans",
+     "Inspectors from the regional transport authority began examining the collapsed Elsen river bridge "
+     "in Marlow Vale on Thursday. Mayor Edith Rowan said the four people rescued from the river were "
+     "recovering in hospital. The fire service said divers had recovered both cars. Residents said cracks "
+     "in the bridge had been reported to the council months before the collapse."),
+]
+SATELLITE = [
+    ("sat1", "2023-03-01", "Quillon Aerospace launches its first weather satellite",
+     "Quillon Aerospace launched its first weather satellite from the Tarsk spaceport on Wednesday. The "
+     "rocket placed the satellite into a polar orbit nine minutes after liftoff, chief executive Jonas "
+     "Brandt said. The satellite will measure rainfall over the northern ocean. Quillon plans two more "
+     "launches before the end of the year."),
+    ("sat2", "2023-03-02", "Quillon weather satellite sends its first images",
+     "The weather satellite launched by Quillon Aerospace from the Tarsk spaceport sent its first images "
+     "on Thursday, chief executive Jonas Brandt said. Engineers confirmed the polar orbit was stable and "
+     "the rainfall instruments were working. Quillon said its next rocket launch was planned for June."),
+]
+BRIDGE_FOLLOW_UP = (
+    "bridge3", "2023-03-06", "Council admits Elsen bridge cracks were reported before collapse",
+    "The Marlow Vale council admitted on Monday that cracks in the Elsen river bridge had been reported "
+    "before it collapsed last week. Mayor Edith Rowan apologised to the families of the four people "
+    "rescued from the river. The regional transport authority said its inspectors would publish their "
+    "findings on the collapsed spans within a month.")
+FESTIVAL_A_YEAR_LATER = (
+    "festival", "2024-03-08", "Marlow Vale opens its spring music festival",
+    "Mayor Edith Rowan opened the spring music festival in Marlow Vale on Friday. Twelve bands will play "
+    "on a stage by the Elsen river over three days. Organisers said ticket sales had doubled and food "
+    "stalls from the whole region had come to the town. The festival ends on Sunday with a parade.")
+
+
+def _analysed(articles):
+    docs = [Document(id=i, source=f"{i}.txt", raw_text=text, title=title, published=day)
+            for i, day, title, text in articles]
+    return analyse(docs)[0]
+
+
+@pytest.fixture(scope="module")
+def clustered():
+    """Two stories clustered from an empty state; returns the clusterer, the story map and the features."""
+    clusterer = StoryClusterer({})
+    story_of: dict[str, str] = {}
+    for doc, _, features in _analysed(BRIDGE[:1] + SATELLITE[:1] + BRIDGE[1:] + SATELLITE[1:]):
+        story_of[doc.id] = clusterer.assign(doc, features, story_of)
+    return clusterer, story_of
+
+
+def _resumed(clusterer: StoryClusterer) -> StoryClusterer:
+    """A clusterer rebuilt from the persisted states, as the next ingest run would see it."""
+    return StoryClusterer(clusterer.state_records(clusterer.ids))
+
+
+def test_two_different_stories_separate(clustered):
+    _, story_of = clustered
+    assert story_of["bridge1"] == story_of["bridge2"]
+    assert story_of["sat1"] == story_of["sat2"]
+    assert story_of["bridge1"] != story_of["sat1"]
+
+
+def test_later_document_joins_the_existing_story(clustered):
+    clusterer, story_of = clustered
+    resumed = _resumed(clusterer)
+    ((doc, _, features),) = _analysed([BRIDGE_FOLLOW_UP])
+    assert resumed.assign(doc, features, dict(story_of)) == story_of["bridge1"]
+    assert resumed.changed == {story_of["bridge1"]}
+
+
+def test_copy_joins_its_originals_story(clustered):
+    clusterer, story_of = clustered
+    resumed = _resumed(clusterer)
+    ((doc, _, features),) = _analysed([("copy", "2023-03-03", "Satellite news", SATELLITE[0][3])])
+    doc.copy_of, doc.copy_kind = "sat1", "exact"
+    assert resumed.assign(doc, features, dict(story_of)) == story_of["sat1"]
+
+
+def test_same_entities_a_year_later_with_other_content_start_a_new_story(clustered):
+    clusterer, story_of = clustered
+    resumed = _resumed(clusterer)
+    ((doc, _, features),) = _analysed([FESTIVAL_A_YEAR_LATER])
+    assert resumed.assign(doc, features, dict(story_of)) not in set(story_of.values())
+
+
+def test_state_survives_a_round_trip(clustered):
+    clusterer, _ = clustered
+    resumed = _resumed(clusterer)
+    assert resumed.states == clusterer.states
+    assert resumed.documents == clusterer.documents == 4
+    assert resumed.next_number == clusterer.next_number
+
+
+def test_story_title_prefers_the_title_the_documents_share():
+    docs = [Document(id=i, source="", raw_text=text, text=text, title=title, published=day)
+            for i, day, title, text in BRIDGE + [BRIDGE_FOLLOW_UP]]
+    docs[0].title = "Breaking news"
+    assert story_title(docs) in {BRIDGE[1][2], BRIDGE_FOLLOW_UP[2]}
