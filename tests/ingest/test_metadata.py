@@ -66,6 +66,12 @@ def test_origin_cues(body, origin):
     assert metadata.find_origin("Harbour vote\n\nThe port authority voted on Tuesday. " + body) == origin
 
 
+def test_own_reporting_cue_naming_an_outlet_unknown_to_the_vocabulary():
+    text = "Harbour vote\n\nThe port authority voted. An official told KBX the berths would open in May."
+    assert metadata.find_origin(text, outlet="KBX Radio") == "KBX Radio"
+    assert metadata.find_origin(text) is None
+
+
 def test_own_reporting_outweighs_a_cited_scoop():
     text = ("Harbour vote\n\nThe Daily Mirror first reported the plan. CNN has contacted the ministry. "
             "A port official told CNN the berths would open in May.")

@@ -203,12 +203,28 @@ def find_dateline(story: str) -> tuple[str | None, str | None]:
     return None, None
 
 
-def find_origin(story: str) -> str | None:
+def _outlet_cues(outlet: str | None) -> list[re.Pattern[str]]:
+    """Own-reporting cues naming the document's outlet ("NBN News" → "told NBN"), which the
+    vocabulary may not know."""
+    if not outlet or organisation(outlet) or "." in outlet:
+        return []
+    name = re.sub(r"^the\s+", "", outlet.strip(), flags=re.IGNORECASE)
+    acronym = name.split()[0] if name else ""
+    names = {name, acronym} if len(acronym) > 1 and acronym.isupper() else {name}
+    alias = r"(?<![\w-])(?:[Tt]he )?(?P<org>" + "|".join(re.escape(n) for n in names) + r")(?![\w-])"
+    return [re.compile(cue.format(org=alias)) for cue in vocab.OWN_REPORTING_CUES]
+
+
+def find_origin(story: str, outlet: str | None = None) -> str | None:
     """Whose reporting the text carries: the agency of its dateline, else the organisation the text
     speaks of as itself ("told CNN", "CNN has contacted"), else one it cites ("according to the BBC")."""
     _, agency = find_dateline(story)
     if agency:
         return agency
+    own_outlet = _outlet_cues(outlet)
+    for found_outlet in own_outlet:
+        if found_outlet.search(story):
+            return outlet
     for cues in (OWN_CUES, CITED_CUES):
         found: Counter[str] = Counter()
         first: dict[str, int] = {}
@@ -257,11 +273,11 @@ def complete(doc) -> None:
         doc.published = find_published(story)
     place, _ = find_dateline(story)
     doc.dateline = doc.dateline or place
-    if not doc.origin:
-        doc.origin = find_origin(story)
-    if not doc.authors:
-        doc.authors = find_byline(story)
     if not doc.outlet:
         doc.outlet = outlet_of(doc.url)
+    if not doc.origin:
+        doc.origin = find_origin(story, doc.outlet)
+    if not doc.authors:
+        doc.authors = find_byline(story)
     if not doc.language:
         doc.language = detect_language(story)
