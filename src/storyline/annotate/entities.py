@@ -44,6 +44,7 @@ LETTERS_NUMBER = r"^[A-Z]{1,3}\d+[A-Z0-9]*$"  # TB3
 NOT_NAME_TOKENS = {"the", "'s", "’s", "'"}
 SEPARATORS = {"-", "–", "—", "•", "|"}  # between a caption label or bullet and a name when spaced
 POSSESSIVES = {"'s", "’s", "'"}
+HONORIFICS = {"mr", "mrs", "ms", "miss", "mx"}  # cut from a name but no title or role
 GOVERNMENT_PREPOSITIONS = {"between", "by", "with", "against"}  # "talks with Moscow", "annexed by Moscow"
 PRONOUN_SPEAKERS = {"he", "she"}
 PRONOUN_LOOKBACK_SENTENCES = 3
@@ -149,8 +150,8 @@ def spellings(form: str) -> list[str]:
 class EntityCorrector:
     """Pipeline component after ``ner``: gazetteer names and unseen weapon designations ("Korsak-7 drones")
     replace the model's entities where it mislabels them (Crimea as ORG, Shahed-129 as PERSON) and are added
-    where it found none. A longer model entity wins when it holds more than a determiner, a possessive or
-    other gazetteer names ("Crimea Bridge" stays a FAC; "the United Nations" becomes "United Nations")."""
+    where it found none. A longer model entity wins when it holds another capitalised word that is not in a
+    gazetteer ("Crimea Bridge" stays; "the United Nations" and "Kh-101 cruise" give way)."""
 
     def __init__(self, nlp, names: Gazetteer):
         self.gazetteer = names
@@ -234,8 +235,8 @@ class EntityCorrector:
         entry = self.gazetteer.by_name.get(span.id_)
         if model_span.label_ == "PERSON" and entry is not None and entry.also_person_name:
             return span.end >= len(span.doc) or span.doc[span.end].lower_ not in weapon_nouns()
-        extra = [t for t in model_span if not span.start <= t.i < span.end]
-        return any(t.i not in covered and not t.is_punct and t.lower_ not in NOT_NAME_TOKENS for t in extra)
+        extra = [t for t in model_span if not span.start <= t.i < span.end and t.i not in covered]
+        return any((t.is_title or t.is_upper) and t.lower_ not in NOT_NAME_TOKENS for t in extra)
 
 
 def add_entity_rules(nlp) -> None:
@@ -295,9 +296,10 @@ def _name_and_title(span):
     cut = 0
     while cut < len(span) - 1 and span[cut].lower_.rstrip(".") in titles:
         cut += 1
-    name = span[cut:]
-    before = " ".join(p for p in (_title_before(span), span[:cut].text) if p)
-    return name, before or _title_after(span)
+    words = f"{_title_before(span)} {span[:cut].text}".split()
+    while words and words[0].lower().rstrip(".") in HONORIFICS:
+        words.pop(0)
+    return span[cut:], " ".join(words) or _title_after(span)
 
 
 def _title_before(span) -> str:
