@@ -6,15 +6,20 @@ import re
 from collections import defaultdict
 
 import numpy as np
+from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.spatial.distance import squareform
 
 from storyline.model import Annotation, Claim, ClaimGroup, Discrepancy, Document
 
 SAME_CLAIM_SIMILARITY = 0.62  # claim similarity (see claim_similarity); above is one claim group
+CANNOT_LINK = 2.0  # distance between two claims of one document
+NEGATION = re.compile(r"\b(not|no|never|nothing|none|neither|nor)\b|n't\b", re.IGNORECASE)
 MIN_SHARED_WORDS = 2  # lexical containment counts only when the claims share this many content words
 STOPWORDS = frozenset(
-    "a an the of to in on at for by with from and or but that this these those it its is are was were be been "
-    "has have had will would could should may might can said says say told according as than more about not no "
-    "he she they we i his her their our which who whom what when where while also into over after before".split()
+    "a an the of to in on at for by with from and or but that this these those it its is are was were be "
+    "been has have had will would could should may might can said says say told according as than more "
+    "about not no he she they we i his her their our which who whom what when where while also into over "
+    "after before".split()
 )
 
 
@@ -23,47 +28,62 @@ def source_of(doc: Document) -> str:
     return doc.origin or doc.outlet or doc.id
 
 
+def negated(text: str) -> bool:
+    return bool(NEGATION.search(text))
+
+
+def cluster(similarity: np.ndarray, documents: list[str]) -> list[list[int]]:
+    """Average-linkage clusters of claims above ``SAME_CLAIM_SIMILARITY``.
+
+    Average linkage does not chain one story's claims into one group as single linkage does; two
+    claims of one document are never one group (a document states a claim once), except copies."""
+    n = len(documents)
+    if n == 0:
+        return []
+    if n == 1:
+        return [[0]]
+    distance = 1.0 - similarity
+    same_document = np.equal.outer(np.array(documents), np.array(documents))
+    distance[same_document] = CANNOT_LINK
+    np.fill_diagonal(distance, 0.0)
+    tree = linkage(squareform(np.clip(distance, 0.0, None), checks=False), method="average")
+    labels = fcluster(tree, t=1.0 - SAME_CLAIM_SIMILARITY, criterion="distance")
+    members: dict[int, list[int]] = defaultdict(list)
+    for i, label in enumerate(labels):
+        members[int(label)].append(i)
+    return sorted(members.values(), key=lambda idx: (-len(idx), idx[0]))
+
+
 def group_claims(
     claims: list[Claim], vectors: np.ndarray, docs: dict[str, Document], annotations: dict[str, Annotation]
 ) -> list[ClaimGroup]:
-    """Claim groups by single-link clustering of claim contents above ``SAME_CLAIM_SIMILARITY``."""
-    n = len(claims)
-    parent = list(range(n))
+    """Claim groups with their independent sources, supporting and denying claims, and discrepancies.
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    if n:
-        sims = claim_similarity([c.content for c in claims], vectors)
-        for i in range(n):
-            for j in np.nonzero(sims[i, i + 1 :] >= SAME_CLAIM_SIMILARITY)[0]:
-                parent[find(i + 1 + int(j))] = find(i)
-    members: dict[int, list[int]] = defaultdict(list)
-    for i in range(n):
-        members[find(i)].append(i)
+    A claim supports the group when its stance and the polarity of its content agree ("said X", or
+    "denied not-X"); it denies when they differ ("denied X", "insisted not-X")."""
+    similarity = claim_similarity([c.content for c in claims], vectors)
     groups = []
-    for root, idx in sorted(members.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-        group_claims_ = [claims[i] for i in idx]
-        doc_ids = sorted({c.document for c in group_claims_})
+    for idx in cluster(similarity, [c.document for c in claims]):
+        members = [claims[i] for i in idx]
+        doc_ids = sorted({c.document for c in members})
         origins = sorted({source_of(docs[d]) for d in doc_ids})
-        supporting = [c.id for c in group_claims_ if c.stance == "asserts"]
-        denying = [c.id for c in group_claims_ if c.stance == "denies"]
-        centroid = vectors[idx].mean(axis=0)
-        label_claim = group_claims_[int(np.argmax(vectors[idx] @ centroid))]
+        positive = [c for c in members if (c.stance == "denies") == negated(c.content)]
+        negative = [c for c in members if c not in positive]
+        if len(negative) > len(positive):  # the group is about the proposition most claims make
+            positive, negative = negative, positive
+        central = idx[int(np.argmax(similarity[np.ix_(idx, idx)].sum(axis=1)))]
+        label_claim = claims[central] if claims[central] in positive else positive[0]
         groups.append(
             ClaimGroup(
                 id=f"g{len(groups) + 1}",
                 label=label_claim.content,
-                claims=[c.id for c in group_claims_],
+                claims=[c.id for c in members],
                 documents=doc_ids,
                 independent_sources=len(origins),
-                supporting=supporting,
-                denying=denying,
-                contested=bool(supporting and denying),
-                discrepancies=discrepancies(group_claims_, annotations),
+                supporting=[c.id for c in positive],
+                denying=[c.id for c in negative],
+                contested=bool(positive and negative),
+                discrepancies=discrepancies(members, annotations),
                 origins=origins,
             )
         )
@@ -108,7 +128,8 @@ def discrepancies(claims: list[Claim], annotations: dict[str, Annotation]) -> li
     for values in numbers.values():
         distinct_docs = {document_of[c] for ids in values.values() for c in ids}
         if len(values) > 1 and len(distinct_docs) > 1:
-            found.append(Discrepancy("number", sorted(values), sorted({c for ids in values.values() for c in ids})))
+            claim_ids = sorted({c for ids in values.values() for c in ids})
+            found.append(Discrepancy("number", sorted(values), claim_ids))
     if len(dates) > 1:
         found.append(Discrepancy("date", sorted(dates), sorted({c for ids in dates.values() for c in ids})))
     return found

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from storyline.annotate.dates import contract_date
@@ -15,6 +16,7 @@ from storyline.claims.vocabulary import (
 from storyline.model import Annotation, Claim
 
 SUBJECTS = {"nsubj", "nsubjpass"}
+EMBEDDED = {"relcl", "acl", "amod", "pcomp", "csubj"}  # a verb here does not attribute the sentence
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'-]+\s*\([^)]{1,30}\)\s*[-—–]+\s*")
 
@@ -73,41 +75,56 @@ def claim_date(annotation: Annotation, sentence: int) -> str | None:
     return next((contract_date(t)[0] for t in annotation.times if t.sentence == sentence and t.value), None)
 
 
+def _reporting_verb(sent):
+    """The first reporting verb of a sentence that carries a statement (not one inside a relative
+    clause such as "what it believes to be"), with its subject."""
+    for token in sent:
+        if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in REPORTING_VERBS:
+            continue
+        if token.dep_ in EMBEDDED:
+            continue
+        subjects = [c for c in token.children if c.dep_ in SUBJECTS]
+        if subjects and subjects[0].lower_ not in ("what", "which", "that", "who"):
+            return token, subjects[0]
+    return None
+
+
+def _attribution(sent) -> tuple[str, str, str, str, str] | None:
+    """(speaker, speaker kind, cue, stance, content) of a sentence, or None when nobody is quoted."""
+    found = _reporting_verb(sent)
+    if found is not None:
+        verb, subject = found
+        speaker = _span_text(list(subject.subtree))
+        lemma = verb.lemma_.lower()
+        stance = "denies" if lemma in DENIAL_VERBS else "asserts"
+        content = _content(verb, [subject])
+        gerund = next((c for c in verb.children if c.dep_ in ("xcomp", "dobj") and c.tag_ == "VBG"), None)
+        if stance == "denies" and gerund is not None:
+            content = f"{speaker} {content}"  # "Iran denied sending drones" is about "Iran sending drones"
+        kind = speaker_kind(sent.doc[subject.left_edge.i : subject.right_edge.i + 1])
+        return speaker, kind, lemma, stance, content
+    match = re.search(r"\baccording to ([^,.;]+)", sent.text, re.IGNORECASE)
+    if match is None:
+        return None
+    span = sent.doc.char_span(sent.start_char + match.start(1), sent.start_char + match.end(1),
+                              alignment_mode="expand")
+    kind = speaker_kind(span) if span is not None and len(span) else "anonymous"
+    content = _strip(sent.text[: match.start()] + sent.text[match.end() :])
+    return match.group(1).strip(), kind, "according to", "asserts", content
+
+
 def claims_of(spacy_doc, annotation: Annotation) -> list[Claim]:
-    """Claims of one document, one per reporting verb or "according to" phrase."""
+    """Claims of one document, one per sentence with a reporting verb or an "according to" phrase."""
     claims: list[Claim] = []
     starts = [s.start for s in annotation.sentences]
     for sent in spacy_doc.sents:
         if not sent.text.strip():
             continue
-        index = max(sum(1 for s in starts if s <= sent.start_char) - 1, 0)
-        found = None
-        for token in sent:
-            if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in REPORTING_VERBS:
-                continue
-            subjects = [c for c in token.children if c.dep_ in SUBJECTS]
-            if not subjects:
-                continue
-            subject = subjects[0]
-            speaker_tokens = list(subject.subtree)
-            speaker = _span_text(speaker_tokens)
-            stance = "denies" if token.lemma_.lower() in DENIAL_VERBS else "asserts"
-            if any(c.dep_ == "neg" for c in token.children) and token.lemma_.lower() in {"confirm"}:
-                stance = "denies"
-            found = (speaker, speaker_kind(sent.doc[subject.left_edge.i : subject.right_edge.i + 1]),
-                     token.lemma_.lower(), stance, _content(token, [subject]), token)
-            break
-        if found is None:
-            match = re.search(r"\baccording to ([^,.;]+)", sent.text, re.IGNORECASE)
-            if match:
-                span = sent.doc.char_span(sent.start_char + match.start(1), sent.start_char + match.end(1),
-                                          alignment_mode="expand")
-                kind = speaker_kind(span) if span is not None and len(span) else "anonymous"
-                content = (sent.text[: match.start()] + sent.text[match.end():]).strip(" ,.")
-                found = (match.group(1).strip(), kind, "according to", "asserts", content, None)
+        found = _attribution(sent)
         if found is None:
             continue
-        speaker, kind, cue, stance, content, _ = found
+        index = max(bisect.bisect_right(starts, sent.start_char) - 1, 0)
+        speaker, kind, cue, stance, content = found
         if speaker and speaker.lower() in PRONOUNS:
             previous = next((c for c in reversed(claims) if c.speaker_kind == "named_person"), None)
             if previous is not None and speaker.lower() in ("he", "she"):
