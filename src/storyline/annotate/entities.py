@@ -140,10 +140,12 @@ def title_words() -> frozenset[str]:
 
 def spellings(form: str) -> list[str]:
     """A form as written, with a hyphen, a space or nothing between name and number ("Mohajer-6", "Mohajer 6",
-    "Mohajer6"), and with the plural "s" when it has a number ("F-16s")."""
+    "Mohajer6"), and with the plural "s" when it has a number ("F-16s"). No space after a single letter:
+    "A 10" is mostly "a 10-year-old", not the A-10."""
     if not DESIGNATION_JOINT.search(form):
         return [form]
-    variants = {form} | {DESIGNATION_JOINT.sub(rf"\1{joint}\2", form) for joint in ("-", " ", "")}
+    variants = {form} | {DESIGNATION_JOINT.sub(rf"\1{joint}\2", form) for joint in ("-", "")}
+    variants |= {DESIGNATION_JOINT.sub(lambda m: f"{m[1]} {m[2]}" if len(m[1]) > 1 else m[0], form)}
     return sorted(variants | {v + "s" for v in variants})
 
 
