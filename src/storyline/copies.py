@@ -1,101 +1,312 @@
 """Copies: exact, near-duplicate (MinHash LSH), syndicated and paraphrased; origins follow copies.
 
-``CopyDetector`` holds an index of every document seen so far (loaded from the store) and links
-each new document to the document it copies, so one wire story re-published forty times counts once."""
+``CopyDetector`` holds an index of every document seen so far (rebuilt from the store at each ingest
+run) and links each new document to the document it copies, so one wire story re-published forty
+times counts once. Candidates come from MinHash LSH and from the nearest document vectors, never from
+all pairs; only the few candidates are compared closely (word shingles, then an in-order sentence
+alignment), and their sentence vectors are loaded lazily.
+
+Thresholds were chosen on ``storyline eval copies`` (synthetic copies of FNC-1 bodies, and the
+independent articles on one event of giveme5w1h as hard negatives); each constant says what it
+separates.
+"""
 
 from __future__ import annotations
 
-import hashlib
 import re
+from bisect import bisect_left
+from collections.abc import Callable, Iterable
+from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from storyline.model import Document, Features
+
+if TYPE_CHECKING:
+    from storyline.store import Store
 
 NUM_PERM = 128
 SHINGLE_WORDS = 5
 SCHEME = "affine32"  # datasketch 2 permutation scheme; stored signatures must use the same
-NEAR_JACCARD = 0.8  # estimated Jaccard of 5-word shingles; above is the same text re-published
-SYNDICATED_JACCARD = 0.5  # containment-like overlap of a trimmed re-publication
-PARAPHRASE_DOC_SIMILARITY = 0.8  # candidate documents by document vector
-PARAPHRASE_SENTENCE_SIMILARITY = 0.75  # a sentence has a counterpart above this cosine
-PARAPHRASE_COVERAGE = 0.6  # share of sentences with a counterpart
+MINHASH_SEED = 1  # datasketch's default seed, the one ``minhash_of`` signs with
+
+# Figures below are from ``storyline eval copies`` (300 FNC-1 originals, 2,054 ordered pairs of
+# independent giveme5w1h reports of one event). Lexical candidates: LSH on estimated Jaccard of 5-word
+# shingles, low on purpose (2% of synthetic syndications are below 0.3); candidates by document vector
+# are checked lexically too, so LSH is not the only way in.
+LSH_JACCARD = 0.3
+# At or above this exact Jaccard the two are the same text (near copies: 0.88-0.96; independent
+# reports of one event: at most 0.28); below it, only containment can make them copies.
+NEAR_JACCARD = 0.8
+# Share of one text's shingles found in the other at or above which it is a trimmed or extended
+# re-publication even if Jaccard is low (syndications: 98% above 0.83; independent reports: at most
+# 0.47; pairs sharing 0.5-0.7 are rewrites of one wire story or press release and stay separate).
+SYNDICATED_CONTAINMENT = 0.7
+# Same text, but the original's ending (this many words or more) missing from the copy, or the copy
+# running on this far past the original's end: a syndication (trimmed, or an extended version), not a
+# near copy. Near copies lose at most 1 word at the end; trimmed syndications 3 or more; an added
+# boilerplate line is shorter than the extension threshold.
+SYNDICATED_TRIMMED_WORDS = 3
+SYNDICATED_EXTENDED_WORDS = 25
+# Word-for-word copies keep their shared text in long runs: at least VERBATIM_SHARE of the shorter text
+# in runs of VERBATIM_RUN_WORDS words or more (near copies: 0.87 and up, syndications: 0.86 and up);
+# spun copies that kept many words break them up (median 0.62 even for a mild spinner).
+VERBATIM_RUN_WORDS = 20
+VERBATIM_SHARE = 0.8
+# Candidates whose containment, estimated from their MinHash, is below this are not compared word by
+# word (the estimate errs by about 0.1 near the thresholds above).
+LEXICAL_CHECK_CONTAINMENT = 0.5
+# Semantic candidates: the nearest stored documents by document vector, and the cosine they need
+# (synthetic copies of every kind: at least 0.77).
+VECTOR_CANDIDATES = 8
+CANDIDATE_DOC_SIMILARITY = 0.75
+# A sentence has a counterpart when their cosine is at least this, and a paraphrase is a document
+# whose sentences have counterparts, in order, for at least PARAPHRASE_COVERAGE of them. At 0.8/0.7
+# every synthetic paraphrase is found and 2 of 2,054 independent-report pairs pass, both sharing
+# most sentences verbatim (an AP story and its rewrite; the same embedded tweets); 0.6 lets 3 pass,
+# 0.75 loses 2.5% of paraphrases. Fewer than 3 aligned sentences (two shared quotes) never make one.
+PARAPHRASE_SENTENCE_SIMILARITY = 0.8
+PARAPHRASE_COVERAGE = 0.7
+PARAPHRASE_MIN_SENTENCES = 3
+# Sentence vectors of documents indexed during this run kept in memory; older ones come from the store.
+RECENT_SENTENCE_VECTORS = 1000
+
+SentenceVectorLoader = Callable[[list[str]], dict[str, np.ndarray]]
 
 
 def normal_words(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())
 
 
+def shingles(text: str) -> set[str]:
+    """Word ``SHINGLE_WORDS``-grams of the normalised text (a very short text is one shingle)."""
+    return _shingles_of(normal_words(text))
+
+
+def _shingles_of(words: list[str]) -> set[str]:
+    return {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(max(len(words) - SHINGLE_WORDS + 1, 1))}
+
+
 def minhash_of(text: str) -> np.ndarray:
-    words = normal_words(text)
-    shingles = {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(max(len(words) - SHINGLE_WORDS + 1, 1))}
-    m = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
-    m.update_batch([s.encode("utf-8") for s in shingles])
+    m = MinHash(num_perm=NUM_PERM, scheme=SCHEME, seed=MINHASH_SEED)
+    m.update_batch([s.encode("utf-8") for s in shingles(text)])
     return m.hashvalues.astype(np.uint64)
 
 
-def body_hash(text: str) -> str:
-    return hashlib.sha1(" ".join(normal_words(text)).encode()).hexdigest()
+def _signature(hashvalues: np.ndarray) -> LeanMinHash:
+    """A MinHash from stored hash values without regenerating permutations (30x cheaper)."""
+    return LeanMinHash(seed=MINHASH_SEED, hashvalues=hashvalues, scheme=SCHEME)
+
+
+def lexical_kind(new_words: list[str], old_words: list[str]) -> str | None:
+    """How the new text copies the old one word for word, or None when it does not.
+
+    ``near``: the same text lightly edited; ``syndicated``: one text is the other trimmed or
+    extended (new headline, paragraphs cut); ``paraphrase``: as much shared text, but broken up by
+    edits all through it (a spun copy that kept many of its words)."""
+    new, old = _shingles_of(new_words), _shingles_of(old_words)
+    common = len(new & old)
+    same_text = common / (len(new | old) or 1) >= NEAR_JACCARD
+    if not same_text and common / (min(len(new), len(old)) or 1) < SYNDICATED_CONTAINMENT:
+        return None
+    matcher = SequenceMatcher(None, old_words, new_words, autojunk=False)
+    blocks = [b for b in matcher.get_matching_blocks() if b.size]
+    verbatim = sum(b.size for b in blocks if b.size >= VERBATIM_RUN_WORDS)
+    if verbatim < VERBATIM_SHARE * min(len(new_words), len(old_words)):
+        return "paraphrase"
+    if not same_text:
+        return "syndicated"
+    trimmed = len(old_words) - blocks[-1].a - blocks[-1].size
+    extended = len(new_words) - blocks[-1].b - blocks[-1].size
+    if trimmed >= SYNDICATED_TRIMMED_WORDS or extended >= SYNDICATED_EXTENDED_WORDS:
+        return "syndicated"
+    return "near"
+
+
+def aligned_sentences(new: np.ndarray, old: np.ndarray) -> int:
+    """Most sentence pairs above ``PARAPHRASE_SENTENCE_SIMILARITY`` that keep the order of both texts.
+
+    The longest increasing subsequence of the matched pairs (old positions, taken in the new text's
+    order): topic-similar reports of one event match sentences all over the place, a copy matches
+    them in order."""
+    similarity = new.astype(np.float32) @ old.astype(np.float32).T
+    rows, columns = np.nonzero(similarity >= PARAPHRASE_SENTENCE_SIMILARITY)
+    order = np.lexsort((-columns, rows))  # by new position, then old position descending: one per row
+    tails: list[int] = []  # tails[k]: smallest old position ending an increasing run of length k + 1
+    for column in columns[order]:
+        k = bisect_left(tails, column)
+        if k == len(tails):
+            tails.append(int(column))
+        else:
+            tails[k] = int(column)
+    return len(tails)
+
+
+def paraphrase_coverage(new: np.ndarray, old: np.ndarray) -> float:
+    """Share of the new text's sentences aligned in order with the old text (0 when too few align)."""
+    if not len(new) or not len(old):
+        return 0.0
+    aligned = aligned_sentences(new, old)
+    return aligned / len(new) if aligned >= PARAPHRASE_MIN_SENTENCES else 0.0
 
 
 class CopyDetector:
-    def __init__(self, documents: list[Document], features: dict[str, Features]):
-        self.lsh = MinHashLSH(threshold=SYNDICATED_JACCARD, num_perm=NUM_PERM)
+    """Links each new document to the root (earliest version) of the copy family it belongs to.
+
+    Build it from what is stored (``from_store``), then call ``assign`` on each new document in
+    publication order. Sentence vectors of stored documents are only read for the few candidates of a
+    paraphrase check, through ``load_sentence_vectors``."""
+
+    def __init__(
+        self,
+        documents: Iterable[Document],
+        features: dict[str, Features],
+        load_sentence_vectors: SentenceVectorLoader | None = None,
+    ):
+        self.lsh = MinHashLSH(threshold=LSH_JACCARD, num_perm=NUM_PERM)
         self.docs: dict[str, Document] = {}
-        self.hashes: dict[str, str] = {}
-        self.features: dict[str, Features] = {}
+        self.by_signature: dict[bytes, str] = {}  # equal texts have equal signatures: exact copies
+        self.signatures: dict[str, np.ndarray] = {}
+        self.sizes: dict[str, int] = {}
+        self.members: dict[str, list[str]] = {}  # root id -> ids of its copies
         self.ids: list[str] = []
-        self.vectors = np.zeros((0, 384), dtype=np.float32)
-        for doc in documents:
-            if doc.id in features:
-                self._remember(doc, features[doc.id])
+        self.vectors = np.zeros((1024, 384), dtype=np.float32)  # doc vectors, grown by doubling
+        self.recent: dict[str, np.ndarray] = {}
+        self.load_sentence_vectors = load_sentence_vectors
+        with self.lsh.insertion_session() as session:
+            for doc in documents:
+                if doc.id in features:
+                    self._remember(doc, features[doc.id], session)
+                    if doc.copy_of:
+                        self.members.setdefault(doc.copy_of, []).append(doc.id)
 
-    def _remember(self, doc: Document, features: Features) -> None:
+    @classmethod
+    def from_store(cls, store: Store, documents: list[Document]) -> CopyDetector:
+        """The index of the stored ``documents`` without reading any sentence vectors up front."""
+
+        def load(ids: list[str]) -> dict[str, np.ndarray]:
+            stored = store.features(ids)
+            return {i: f.sentence_vectors for i, f in stored.items() if f.sentence_vectors is not None}
+
+        return cls(documents, store.features(sentences=False), load)
+
+    def _remember(self, doc: Document, features: Features, lsh=None) -> None:
         self.docs[doc.id] = doc
-        self.features[doc.id] = features
-        self.hashes.setdefault(body_hash(doc.text), doc.id)
-        self.lsh.insert(doc.id, MinHash(num_perm=NUM_PERM, hashvalues=features.minhash, scheme=SCHEME))
+        self.by_signature.setdefault(features.minhash.tobytes(), doc.id)
+        self.signatures[doc.id] = features.minhash
+        self.sizes[doc.id] = max(doc.text.count(" ") + 2 - SHINGLE_WORDS, 1)  # shingles, about
+        (lsh or self.lsh).insert(doc.id, _signature(features.minhash))
+        if len(self.ids) == len(self.vectors):
+            self.vectors = np.concatenate([self.vectors, np.zeros_like(self.vectors)])
+        self.vectors[len(self.ids)] = features.doc_vector
         self.ids.append(doc.id)
-        self.vectors = np.vstack([self.vectors, features.doc_vector[None, :]])
+        if features.sentence_vectors is not None:
+            self.recent[doc.id] = features.sentence_vectors
+            if len(self.recent) > RECENT_SENTENCE_VECTORS:
+                del self.recent[next(iter(self.recent))]
 
-    def _root(self, doc_id: str) -> str:
+    def root(self, doc_id: str) -> str:
         while self.docs[doc_id].copy_of:
             doc_id = self.docs[doc_id].copy_of
         return doc_id
 
-    def assign(self, doc: Document, features: Features) -> None:
-        """Set ``copy_of``/``copy_kind`` (and the inherited origin) of a new document, then index it."""
-        original, kind = self._find(doc, features)
-        if original is not None:
-            root = self._root(original)
-            doc.copy_of, doc.copy_kind = root, kind
-            if self.docs[root].origin:
-                doc.origin = self.docs[root].origin
-        self._remember(doc, features)
+    def assign(self, doc: Document, features: Features) -> list[Document]:
+        """Set ``copy_of``/``copy_kind`` (and the family's origin) of a new document, then index it.
 
-    def _find(self, doc: Document, features: Features) -> tuple[str | None, str | None]:
-        exact = self.hashes.get(body_hash(doc.text))
-        if exact:
-            return exact, "exact"
-        mine = MinHash(num_perm=NUM_PERM, hashvalues=features.minhash, scheme=SCHEME)
-        best, best_j = None, 0.0
-        for other in self.lsh.query(mine):
-            j = mine.jaccard(MinHash(num_perm=NUM_PERM, hashvalues=self.features[other].minhash, scheme=SCHEME))
-            if j > best_j:
-                best, best_j = other, j
-        if best is not None:
-            return best, "near" if best_j >= NEAR_JACCARD else "syndicated"
-        if not len(self.ids) or features.sentence_vectors is None or not len(features.sentence_vectors):
+        Returns the already indexed documents this changed (to be saved again): when the new document
+        was published before the root of the family it copies, it becomes the root, and a family whose
+        root had no origin takes the origin the new copy carries."""
+        match, kind = self.find(doc, features)
+        changed: list[Document] = []
+        if match is not None and kind is not None:
+            root = self.docs[self.root(match)]
+            if _earlier(doc, root):
+                changed = self._reroot(root, doc, kind)
+            else:
+                doc.copy_of, doc.copy_kind = root.id, kind
+                self.members.setdefault(root.id, []).append(doc.id)
+                doc.origin = root.origin or doc.origin
+                changed = self._set_family_origin(root.id, doc.origin)
+        self._remember(doc, features)
+        return changed
+
+    def _reroot(self, old_root: Document, new_root: Document, kind: str) -> list[Document]:
+        """Make ``new_root`` (published earlier) the root of ``old_root``'s family."""
+        family = [old_root.id, *self.members.pop(old_root.id, [])]
+        for member_id in family:
+            self.docs[member_id].copy_of = new_root.id
+        old_root.copy_kind = kind
+        self.members[new_root.id] = family
+        new_root.origin = new_root.origin or old_root.origin
+        changed = {d.id: d for d in (self.docs[m] for m in family)}
+        changed.update({d.id: d for d in self._set_family_origin(new_root.id, new_root.origin)})
+        return list(changed.values())
+
+    def _set_family_origin(self, root_id: str, origin: str | None) -> list[Document]:
+        """Give every indexed member of the family ``origin``; the members that changed."""
+        family = [self.docs[m] for m in (root_id, *self.members.get(root_id, [])) if m in self.docs]
+        changed = [d for d in family if origin and d.origin != origin]
+        for d in changed:
+            d.origin = origin
+        return changed
+
+    def find(self, doc: Document, features: Features) -> tuple[str | None, str | None]:
+        """The indexed document the new one copies, and how: exact, near, syndicated or paraphrase."""
+        words = normal_words(doc.text)
+        same_signature = self.by_signature.get(features.minhash.tobytes())
+        if same_signature and normal_words(self.docs[same_signature].text) == words:
+            return same_signature, "exact"
+        lexical = self.lsh.query(_signature(features.minhash))
+        candidates = list(dict.fromkeys([*lexical, *self._nearest(features)]))
+        size = max(len(words) - SHINGLE_WORDS + 1, 1)
+        estimates = {c: self._estimated_containment(features.minhash, size, c) for c in candidates}
+        best = max(candidates, key=estimates.__getitem__, default=None)
+        if best is not None and estimates[best] >= LEXICAL_CHECK_CONTAINMENT:
+            kind = lexical_kind(words, normal_words(self.docs[best].text))
+            if kind:
+                return best, kind
+        return self._paraphrased(features, candidates)
+
+    def _estimated_containment(self, minhash: np.ndarray, size: int, other: str) -> float:
+        """Shared shingles over the smaller set, from the MinHash Jaccard and the two set sizes."""
+        jaccard = float(np.mean(minhash == self.signatures[other]))
+        other_size = self.sizes[other]
+        return jaccard / (1 + jaccard) * (size + other_size) / min(size, other_size)
+
+    def _nearest(self, features: Features) -> list[str]:
+        """Up to ``VECTOR_CANDIDATES`` indexed documents closest by document vector."""
+        count = len(self.ids)
+        if not count or features.doc_vector is None:
+            return []
+        sims = self.vectors[:count] @ features.doc_vector
+        nearest = np.argpartition(-sims, min(VECTOR_CANDIDATES, count) - 1)[:VECTOR_CANDIDATES]
+        nearest = nearest[np.argsort(-sims[nearest])]
+        return [self.ids[k] for k in nearest if sims[k] >= CANDIDATE_DOC_SIMILARITY]
+
+    def _paraphrased(self, features: Features, candidates: list[str]) -> tuple[str | None, str | None]:
+        """The candidate whose sentences cover most of the new document's, in order."""
+        new = features.sentence_vectors
+        if new is None or not len(new) or not candidates:
             return None, None
-        sims = self.vectors @ features.doc_vector
-        for k in np.argsort(-sims)[:5]:
-            if sims[k] < PARAPHRASE_DOC_SIMILARITY:
-                break
-            other = self.features[self.ids[k]].sentence_vectors
-            if other is None or not len(other):
-                continue
-            coverage = float(((features.sentence_vectors @ other.T).max(axis=1) >= PARAPHRASE_SENTENCE_SIMILARITY).mean())
-            if coverage >= PARAPHRASE_COVERAGE:
-                return self.ids[k], "paraphrase"
-        return None, None
+        vectors = self._sentence_vectors(candidates)
+        best, best_coverage = None, PARAPHRASE_COVERAGE
+        for candidate in candidates:
+            if candidate in vectors:
+                coverage = paraphrase_coverage(new, vectors[candidate])
+                if coverage >= best_coverage:
+                    best, best_coverage = candidate, coverage
+        return (best, "paraphrase") if best else (None, None)
+
+    def _sentence_vectors(self, ids: list[str]) -> dict[str, np.ndarray]:
+        found = {i: self.recent[i] for i in ids if i in self.recent}
+        missing = [i for i in ids if i not in found]
+        if missing and self.load_sentence_vectors is not None:
+            found.update(self.load_sentence_vectors(missing))
+        return found
+
+
+def _earlier(a: Document, b: Document) -> bool:
+    """Whether ``a`` was published strictly before ``b`` (both dates known)."""
+    return bool(a.published and b.published and a.published < b.published)
