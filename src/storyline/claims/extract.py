@@ -46,18 +46,17 @@ def _span_text(tokens) -> str:
     return doc[tokens[0].i : tokens[-1].i + 1].text.strip(" ,.\"“”'")
 
 
-def _content(verb, skip) -> str:
-    """What is claimed: the verb's clausal complement, else the rest of the sentence (for
-    "X did Y, officials said" the reporting verb hangs below the claim)."""
-    for deps in (("ccomp",), ("xcomp", "dobj", "advcl")):
-        clauses = [c for c in verb.children if c.dep_ in deps and c not in skip]
-        if clauses:
-            tokens = [t for c in clauses for t in c.subtree]
-            return _strip(_span_text(tokens))
-    sent = verb.sent
-    excluded = {verb, *(t for s in skip for t in s.subtree)}
-    tokens = [t for t in sent if t not in excluded]
-    return _strip(_span_text(tokens))
+def _content(verb, subject) -> str:
+    """What is claimed: the verb's clausal complement, else the rest of its predicate ("denied
+    shipping rockets to the rebels"), else, for "X did Y, officials said", the rest of the sentence."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if clauses:
+        return _strip(_span_text([t for c in clauses for t in c.subtree]))
+    excluded = {verb, *subject.subtree}
+    predicate = [t for t in verb.subtree if t.i > verb.i and t not in excluded and not t.is_punct]
+    if predicate:
+        return _strip(_span_text(predicate))
+    return _strip(_span_text([t for t in verb.sent if t not in excluded]))
 
 
 def _strip(content: str) -> str:
@@ -97,9 +96,9 @@ def _attribution(sent) -> tuple[str, str, str, str, str] | None:
         speaker = _span_text(list(subject.subtree))
         lemma = verb.lemma_.lower()
         stance = "denies" if lemma in DENIAL_VERBS else "asserts"
-        content = _content(verb, [subject])
-        gerund = next((c for c in verb.children if c.dep_ in ("xcomp", "dobj") and c.tag_ == "VBG"), None)
-        if stance == "denies" and gerund is not None:
+        content = _content(verb, subject)
+        following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+        if stance == "denies" and following is not None and following.tag_ == "VBG":
             content = f"{speaker} {content}"  # "Iran denied sending drones" is about "Iran sending drones"
         kind = speaker_kind(sent.doc[subject.left_edge.i : subject.right_edge.i + 1])
         return speaker, kind, lemma, stance, content
