@@ -1,7 +1,8 @@
 """Remove boilerplate and other stories' sentences from extracted text, keeping every removal.
 
-``clean_document`` sets ``Document.text`` (the story's own text) and ``Document.removed``
-(each removed piece with its kind, from ``KINDS``)."""
+``clean_document`` sets ``Document.text`` (the story's own text, paragraphs separated by blank lines)
+and ``Document.removed`` (each removed piece with its kind, from ``KINDS``). Lines are judged first
+(``boilerplate``), then the sentences of what is left (``offtopic``)."""
 
 from __future__ import annotations
 
@@ -10,11 +11,11 @@ from storyline.clean.offtopic import strip_offtopic
 from storyline.model import Document
 
 KINDS = (
-    "related",  # a related-links heading ("Recommended Stories", "Read more")
-    "teaser",  # a teaser of another article inside such a block
-    "prompt",  # comment and sharing prompts
-    "navigation",  # previous/next and menu links
-    "caption",  # photo captions
+    "related",  # a related-links heading ("Recommended Stories") or a one-line link ("Read more: ...")
+    "teaser",  # a title or summary of another article inside a related block
+    "prompt",  # comment, sharing and subscription prompts
+    "navigation",  # previous/next links, tags, breadcrumbs
+    "caption",  # photo captions, on their own line or glued into a paragraph
     "credit",  # photo credits
     "byline",
     "readtime",
@@ -25,8 +26,11 @@ KINDS = (
 
 
 def clean_document(doc: Document, embedder=None) -> Document:
-    paragraphs, removed = strip_boilerplate(doc.raw_text, doc.title)
-    paragraphs, off = strip_offtopic(paragraphs, doc.title, embedder)
+    """Clean ``doc.raw_text`` into ``doc.text`` and ``doc.removed``; without an embedder only the
+    orthographic cues are used, not coherence."""
+    title = doc.title or next((line.strip() for line in doc.raw_text.splitlines() if line.strip()), None)
+    paragraphs, removed = strip_boilerplate(doc.raw_text, title)
+    paragraphs, off_story = strip_offtopic(paragraphs, title, embedder)
     doc.text = "\n\n".join(paragraphs)
-    doc.removed = removed + off
+    doc.removed = removed + off_story
     return doc

@@ -1,40 +1,151 @@
-"""Sentences glued in from another story, found by their distance from the document's own content."""
+"""Sentences that do not belong to the story: headlines and captions glued into a paragraph, and
+sentences from another story, found by how little they share with the rest of the document.
+
+Three cues, from the surest to the weakest:
+
+* orthography: a piece glued to the previous sentence without a space that never ends like a sentence
+  is a fused headline; a glued piece with no finite verb is a photo caption;
+* the lead: a story's first sentence restates its headline, so a first sentence far from the title,
+  followed by one close to it, was put in front of the story;
+* coherence: a sentence whose meaning (sentence embedding) and vocabulary (embeddings of its content
+  words) are both far from every other part of the document.
+
+The thresholds were chosen on the labelled fixtures in ``tests/fixtures/clean`` (``storyline eval
+clean``), with a margin below the least coherent sentence that belongs to its story."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 import numpy as np
 
+from storyline.clean.sentences import Piece, split_glued_headline, split_pieces
+from storyline.clean.vocabulary import CAPTION_DATE, STOPWORDS
 from storyline.model import Removal
 
-SENTENCE_END = re.compile(r"(?<=[.!?\"”])\s+(?=[A-Z“\"])")
-OFFTOPIC_SIMILARITY = 0.15  # cosine to the rest of the document; below is another story
+MIN_PIECES = 4  # fewer sentences than this give no reliable picture of what the document is about
+LEAD_TITLE_MAX = 0.25  # a first sentence this far from the title (cosine) may not be the lead ...
+LEAD_MARGIN = 0.30  # ... if the next sentence is this much closer to the title
+OFFTOPIC_SCORE = 0.55  # coherence + vocabulary score below which a sentence belongs to another story
+WORD_PRIOR = 0.5  # a typical vocabulary score; short sentences are pulled towards it ...
+WORD_PRIOR_WEIGHT = 2  # ... as if they had this many more words of typical score
+TOP_NEIGHBOURS = 2  # a sentence of the story is close to at least this many others
+FINITE_VERB_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+MIN_CAPTION_WORDS = 5
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
 
 
-def split_sentences(paragraph: str) -> list[str]:
-    return [s for s in SENTENCE_END.split(paragraph) if s.strip()]
+def content_words(text: str) -> list[str]:
+    """Lower-cased words of four letters or more that are not function words."""
+    return sorted({w.lower() for w in _WORD.findall(text)} - STOPWORDS)
+
+
+@functools.cache
+def _tagger():
+    from storyline.annotate.nlp import spacy_pipeline
+
+    return spacy_pipeline()
+
+
+def is_caption(text: str) -> bool:
+    """A dated, finished sentence without a finite verb ("A drone on display at ... on June 28, 2021.")."""
+    if len(text.split()) < MIN_CAPTION_WORDS or not text.endswith(".") or not CAPTION_DATE.search(text):
+        return False
+    return not any(token.tag_ in FINITE_VERB_TAGS for token in _tagger()(text))
+
+
+def _glued_removals(pieces: list[Piece]) -> tuple[list[Piece], list[Removal]]:
+    """Fused headlines and glued captions of one paragraph, and the pieces that remain."""
+    kept: list[Piece] = []
+    removed: list[Removal] = []
+    for k, piece in enumerate(pieces):
+        if not piece.glued:
+            kept.append(piece)
+            continue
+        seam = split_glued_headline(piece)
+        if seam:
+            headline, sentence = seam
+            removed.append(Removal(headline, "offtopic"))
+            kept.append(Piece(sentence))
+        elif not piece.finished and k == len(pieces) - 1:
+            removed.append(Removal(piece.text, "offtopic"))
+        elif is_caption(piece.text):
+            removed.append(Removal(piece.text, "caption"))
+        else:
+            kept.append(piece)
+    return kept, removed
+
+
+def _vocabulary_scores(texts: list[str], title: str | None, embedder) -> np.ndarray:
+    """For each sentence, how close its content words come to the words of the title and the other
+    sentences: the mean over its words of the best cosine to a word elsewhere, shrunk towards a prior."""
+    words = [content_words(t) for t in [*texts, title or ""]]
+    vocabulary = sorted({w for ws in words for w in ws})
+    scores = np.full(len(texts), WORD_PRIOR)
+    if not vocabulary:
+        return scores
+    index = {w: i for i, w in enumerate(vocabulary)}
+    vectors = embedder.encode(vocabulary)
+    similarity = vectors @ vectors.T
+    for i, own in enumerate(words[: len(texts)]):
+        mine = [index[w] for w in own]
+        others = sorted({index[w] for j, ws in enumerate(words) if j != i for w in ws} - set(mine))
+        if not mine or not others:
+            continue
+        best = similarity[np.ix_(mine, others)].max(axis=1)
+        scores[i] = (best.sum() + WORD_PRIOR * WORD_PRIOR_WEIGHT) / (len(mine) + WORD_PRIOR_WEIGHT)
+    return scores
+
+
+def _coherence(vectors: np.ndarray, title_vector: np.ndarray) -> np.ndarray:
+    """For each sentence, the mean of its cosine to the rest of the document (title included) and to
+    its closest other sentences."""
+    total = vectors.sum(axis=0) + title_vector
+    similarity = vectors @ vectors.T
+    np.fill_diagonal(similarity, -1.0)
+    closest = np.sort(similarity, axis=1)[:, ::-1][:, :TOP_NEIGHBOURS].mean(axis=1)
+    rest = total[None, :] - vectors
+    rest /= np.linalg.norm(rest, axis=1, keepdims=True)
+    return ((vectors * rest).sum(axis=1) + closest) / 2
+
+
+def foreign_sentences(texts: list[str], title: str | None, embedder) -> set[int]:
+    """Indexes of the sentences that belong to another story."""
+    if len(texts) < MIN_PIECES:
+        return set()
+    vectors = embedder.encode(texts)
+    title_vector = embedder.encode([title])[0] if title else vectors.mean(axis=0)
+    foreign: set[int] = set()
+    to_title = vectors @ title_vector
+    if title and to_title[0] < LEAD_TITLE_MAX and to_title[1] >= to_title[0] + LEAD_MARGIN:
+        foreign.add(0)
+    scores = _coherence(vectors, title_vector) + _vocabulary_scores(texts, title, embedder)
+    foreign.update(int(i) for i in np.flatnonzero(scores < OFFTOPIC_SCORE))
+    return foreign
 
 
 def strip_offtopic(paragraphs: list[str], title: str | None, embedder) -> tuple[list[str], list[Removal]]:
-    """Paragraphs without sentences that are far from the document's centroid."""
-    if embedder is None:
-        return paragraphs, []
-    sentences = [(i, s) for i, p in enumerate(paragraphs) for s in split_sentences(p)]
-    if len(sentences) < 4:
-        return paragraphs, []
-    vectors = embedder.encode([s for _, s in sentences])
-    total = vectors.sum(axis=0)
+    """Paragraphs without glued headlines, glued captions and other stories' sentences.
+
+    A first paragraph equal to the title is the headline and is kept as it is."""
+    headline = paragraphs[:1] if paragraphs and title and paragraphs[0] == title else []
     removed: list[Removal] = []
-    keep = np.ones(len(sentences), dtype=bool)
-    for k, (_, sentence) in enumerate(sentences):
-        rest = total - vectors[k]
-        rest /= np.linalg.norm(rest) or 1.0
-        if float(vectors[k] @ rest) < OFFTOPIC_SIMILARITY:
-            keep[k] = False
-            removed.append(Removal(sentence, "offtopic"))
-    out: list[list[str]] = [[] for _ in paragraphs]
-    for k, (i, sentence) in enumerate(sentences):
-        if keep[k]:
-            out[i].append(sentence)
-    return [" ".join(p) for p in out if p], removed
+    body: list[list[Piece]] = []
+    for paragraph in paragraphs[len(headline) :]:
+        pieces, glued = _glued_removals(split_pieces(paragraph))
+        if len(pieces) == 1 and is_caption(pieces[0].text):
+            glued.append(Removal(pieces[0].text, "caption"))
+            pieces = []
+        removed.extend(glued)
+        body.append(pieces)
+    located = [(p, k) for p, pieces in enumerate(body) for k in range(len(pieces))]
+    foreign = foreign_sentences([body[p][k].text for p, k in located], title, embedder) if embedder else set()
+    for n, (p, k) in enumerate(located):
+        if n in foreign:
+            removed.append(Removal(body[p][k].text, "offtopic"))
+    foreign_places = {located[n] for n in foreign}
+    out = [" ".join(piece.text for k, piece in enumerate(pieces) if (p, k) not in foreign_places)
+           for p, pieces in enumerate(body)]
+    return headline + [p for p in out if p], removed

@@ -1,34 +1,116 @@
-"""Phrases and patterns of web boilerplate, kept apart from the cleaning logic."""
+"""Phrases and patterns of web boilerplate, kept apart from the cleaning logic.
+
+Every pattern is matched against one whole line (``fullmatch``) unless its name says otherwise, so a
+story sentence that merely starts like boilerplate ("Related changes to the law ...", "By 2030, ...")
+is not taken. Headings and prompts include the common French, German, Spanish and Italian forms."""
 
 from __future__ import annotations
 
 import re
 
+# Characters that mark list items in extracted text; stripped before a line is classified.
+BULLETS = "•·●▪■►▸-–—*"
+
+# Headings that open a block of links to other articles; every teaser under them goes too.
 RELATED_HEADINGS = {
-    "recommended stories",
-    "related stories",
-    "related articles",
-    "related",
-    "read more",
-    "more stories",
-    "you may also like",
-    "most read",
-    "trending now",
+    "recommended stories", "recommended", "recommended for you", "related stories", "related articles",
+    "related coverage", "related content", "related news", "related", "read more", "read next",
+    "more stories", "more news", "more to read", "you may also like", "you might also like",
+    "you may be interested in", "most read", "most popular", "most viewed", "trending", "trending now",
+    "top stories", "latest stories", "latest news", "editor's picks", "editors' picks", "also read",
+    "see also", "further reading", "what to read next", "don't miss", "popular now", "in other news",
+    "lire aussi", "à lire aussi", "sur le même sujet", "lesen sie auch", "mehr zum thema",
+    "das könnte sie auch interessieren",
+    "leer más", "te puede interesar", "noticias relacionadas", "leggi anche", "articoli correlati",
+}
+# "More from The Courier", "More in Business:" — short, no sentence punctuation.
+RELATED_HEADING_PATTERN = re.compile(
+    r"(?i)(more (from|in|on|about)|most read (in|on)|latest from)\s+[^.!?]{1,40}:?"
+)
+# One-line links: "Related: Title", "Read more: Title", "RELATED: Title".
+INLINE_RELATED = re.compile(
+    r"(?i)(related|read more|read also|also read|see also|more|watch|listen|lire aussi|à lire aussi|"
+    r"lesen sie auch|leer más|lee también|leggi anche)\s*:\s*\S.{0,200}"
+)
+
+PROMPT = re.compile(
+    r"(?i)(post a comment|leave a (comment|reply)|add a comment|join the (conversation|discussion)|"
+    r"comments? (are|is) closed|view comments|show comments|"
+    r"share( this( article| story| post)?)?( on \w+| via \w+)?:?|print( this( article| page))?|email|"
+    r"twitter|facebook|whatsapp|linkedin|telegram|reddit|pinterest|x|"
+    r"like this:|like loading\.*|"
+    r"(sign up|subscribe|register) (for|to)\b.{0,80}|click here\b.{0,100}|tap here\b.{0,100}|"
+    r"follow us (on|at)\b.{0,80}|download (our|the) app\b.{0,60}|"
+    r"commenter|partager|kommentieren|teilen|comentar|compartir|commenta|condividi)[.!]?"
+)
+NAVIGATION = re.compile(
+    r"(?i)((previous|prev|next)\s+(post|article|story|page)(\s+(previous|next)\s+(post|article|story|page))?|"
+    r"(previous|next)\s*:\s*.{1,120}|back to top|skip to (main )?content|go to top|home|menu|"
+    r"(tags|topics|filed under|categories|category)\s*:\s*.{1,200}|"
+    r"(home|news|world)(\s*[>›»/|]\s*[\w'’ -]{1,30}){1,6}|"
+    r"article précédent|article suivant|nächster artikel|vorheriger artikel|zurück nach oben)"
+)
+_DURATION = r"\d+\s*(min|mins|minute|minutes|minuten|minutos|minuti)\.?"
+READTIME = re.compile(
+    rf"(?i).{{0,60}}?[·•|\s]*({_DURATION}\s+(read|reading|lesezeit|de lectura|de lecture|di lettura)|"
+    rf"(reading time|read time|lesezeit|temps de lecture|tiempo de lectura)\s*:?\s*{_DURATION})"
+)
+COUNTER = re.compile(
+    r"(?i)\d{1,7}|\d{1,7}\s*(comments?|shares?|views?|likes?|reactions?|replies)|"
+    r"(comments?|shares?|views?|likes?|reactions?|replies)\s*[(:]?\s*\d{1,7}\)?"
+)
+# A personal name as written in bylines: capitalised or upper-case words, with particles.
+_NAME = r"(?:[A-ZÀ-Ý][\w'’.-]*)(?:\s+(?:(?:van|von|de|der|del|da|di|al|bin|le|la)\s+)?[A-ZÀ-Ý][\w'’.-]*){1,3}"
+_NAMES = rf"{_NAME}(?:\s*(?:,|\band\b|\bAND\b|&|\bund\b|\bet\b|\by\b|\be\b)\s*{_NAME})*"
+BYLINE = re.compile(
+    rf"(?:(?:By|BY|Von|Por|Par|Di)\s+{_NAMES}(?:\s*[,|–—-]\s*[\w'’ .&]{{2,60}})?"
+    rf"|[A-ZÀ-Ý][A-ZÀ-Ý'’.-]+(?:\s+[A-ZÀ-Ý][A-ZÀ-Ý'’.-]+){{1,3}}"
+    rf"(?:\s*(?:,|AND|and|&)\s*[A-ZÀ-Ý][A-ZÀ-Ý'’.-]+(?:\s+[A-ZÀ-Ý][A-ZÀ-Ý'’.-]+){{1,3}})*)"
+)
+# Photo credits on their own line: "Photo: Name / Agency", "(AP Photo/Name)", "Image credit: ...".
+CREDIT = re.compile(
+    r"(?i)((photo|image|picture|photograph|foto|bild|video)(\s+credit)?s?\s*(:|by\b)\s*.{2,120}|"
+    r"credits?\s*:\s*.{2,120}|"
+    r"\(\s*(AP|AFP|Reuters|EPA|Getty|Xinhua|ANP|DPA)?\s*photo\b[^)]{0,120}\)(\s*\([^)]{1,40}\))?|"
+    r"[\w .]{0,60}/\s*(getty images|afp|reuters|ap|epa|shutterstock|alamy)( via getty images)?)"
+)
+# A line that is a caption whatever else it says: "FILE - ...", "FILE PHOTO: ...", or text carrying a credit.
+CAPTION_MARKERS = (
+    re.compile(r"^(FILE( PHOTO)?|ARCHIVE|ARCHIVO|ARCHIV)\s*[-—–:]\s"),
+    re.compile(r"\((AP|AFP|Reuters|EPA)?\s*Photos?\b[^)]*\)|\(Photo by [^)]*\)", re.IGNORECASE),
+    re.compile(r"\b(REUTERS|AFP|EPA|AP)/[A-Z][\w .'-]+(/File Photo)?\s*$"),
+)
+# A date as captions give it: a year, a month or a weekday.
+CAPTION_DATE = re.compile(
+    r"\b(1[89]\d\d|20\d\d)\b|\b(January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.? \d{1,2}\b|"
+    r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+
+# Words that open a sentence and are not capitalised mid-sentence: where a headline glued to the
+# front of a sentence ("... chess title The opposition called ...") ends.
+SENTENCE_OPENERS = {
+    "The", "A", "An", "In", "On", "At", "But", "And", "He", "She", "It", "They", "We", "This", "That",
+    "These", "Those", "His", "Her", "Its", "Their", "There", "Meanwhile", "However", "Officials",
+    "Der", "Die", "Das", "Le", "La", "Les", "El", "Los", "Las", "Il", "Gli",
 }
 
-LINE_PATTERNS = [
-    ("prompt", re.compile(r"(?i)(post a comment|leave a (comment|reply)|share this( article| story)?|"
-                          r"sign up for .*newsletter.*|click here to .*|comments?)\.?")),
-    ("navigation", re.compile(r"(?i)(previous post\s*next post|previous post|next post|"
-                              r"previous article|next article|back to top|skip to content)")),
-    ("readtime", re.compile(r"(?i)[·•\s]*\d+\s*(min|minute)s?\s*read")),
-    ("counter", re.compile(r"\d{1,6}(\s*(comments?|shares?|views?))?", re.IGNORECASE)),
-    ("byline", re.compile(r"(?:By\s+)?[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)+"
-                          r"(?:\s*(?:,|and|AND|&)\s*[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)+)*")),
-]
+# Abbreviations after which a period does not end a sentence.
+ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "gov", "sen", "rep",
+    "st", "jr", "sr", "no", "vs", "etc", "inc", "corp", "ltd", "co", "mt", "ft", "approx", "dept", "est",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "e.g", "i.e", "d.c",
+}
 
-CAPTION_PATTERNS = [
-    re.compile(r"^FILE\s*[-—–]"),
-    re.compile(r"\((?:AP|Reuters|AFP|Getty)?\s*Photo(?:/[^)]*)?\)"),
-    re.compile(r"(?i)\bphoto(?:graph)?:\s"),
-]
+# Function words ignored when comparing a sentence's vocabulary with the rest of its document.
+STOPWORDS = set(
+    """a about above after again against all also am an and any are as at be because been before being
+    below between both but by can could did do does doing down during each few for from further had has
+    have having he her here hers herself him himself his how i if in into is it its itself just last
+    more most much my new no nor not now of off on once one only or other our ours out over own same
+    she should so some such than that the their theirs them then there these they this those through
+    to too two under until up very was we were what when where which while who whom why will with
+    would you your said says say told according year years week weeks month months day days time
+    monday tuesday wednesday thursday friday saturday sunday first next since still already""".split()
+)
