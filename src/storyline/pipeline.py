@@ -103,7 +103,7 @@ def ingest(inputs: Iterable[str], store: Store, progress: Progress = _noop) -> I
     known_hashes = store.known_hashes()
     taken_ids = store.known_ids()
     stored = store.documents()
-    detector = CopyDetector(stored, store.features())
+    detector = CopyDetector.from_store(store, stored)
     clusterer = StoryClusterer(store.story_states())
     story_of = {d.id: d.story for d in stored if d.story}
     records = read_inputs(inputs)
@@ -122,11 +122,14 @@ def ingest(inputs: Iterable[str], store: Store, progress: Progress = _noop) -> I
         for error in errors:
             progress(f"error: {error.source}: {error.error}", 0)
         analysed.sort(key=lambda item: _original_first(item[0]))
+        relinked: dict[str, Document] = {}  # stored documents whose copy root or origin changed
         for doc, _, features in analysed:
-            detector.assign(doc, features)
+            relinked.update((d.id, d) for d in detector.assign(doc, features))
             story_of[doc.id] = clusterer.assign(doc, features, story_of)
         with store.transaction():
             store.add_documents(analysed)
+            if relinked:
+                store.update_links(relinked.values())
             store.save_story_states(clusterer.state_records(clusterer.changed), clusterer.changed)
             store.record_errors(errors)
             store.clear_errors({d.source for d, _, _ in analysed})
