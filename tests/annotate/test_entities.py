@@ -97,6 +97,15 @@ def test_title_in_apposition_after_the_name(nlp):
     assert person.attributes["titles"] == ["deputy defence minister of Valdoria"]
 
 
+def test_apposition_title_without_article_numbers_or_pronouns(nlp):
+    def titles(text):
+        found_mentions = annotation_of(nlp, "b", text).mentions
+        return [m.attributes.get("title") for m in found_mentions if m.label == "PERSON"]
+
+    assert titles("Eran Tolkov, an editor at Voice of Valdoria, said so.") == ["editor at Voice of Valdoria"]
+    assert titles("Gill Ardent, 31, joined the unit.") == [None]
+
+
 def test_country_written_three_ways_is_one_entity(nlp):
     annotation = annotation_of(
         nlp, "a", "The U.S. said on Monday that the US would act. The United States has sent aid."

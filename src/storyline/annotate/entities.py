@@ -325,12 +325,17 @@ def _title_before(span) -> str:
 
 
 def _title_after(span) -> str:
+    """A role in apposition after the name ("Elena Varga, the deputy minister, said"), without its article;
+    no numbers ("Gill Ardent, 31,") and no pronouns ("himself")."""
+    doc = span.doc
     for child in span.root.children:
-        if child.dep_ != "appos" or child.i < span.end or child.ent_type_ == "PERSON":
+        if child.dep_ != "appos" or child.i < span.end or child.ent_type_ == "PERSON" or child.pos_ == "PRON":
             continue
-        phrase = span.doc[child.left_edge.i : child.right_edge.i + 1]
-        if len(phrase) <= 12 and not any(t.pos_ in ("VERB", "AUX") for t in phrase):
-            return _without_article_and_possessive(phrase).text if phrase[0].lower_ == "the" else phrase.text
+        phrase = doc[child.left_edge.i : child.right_edge.i + 1]
+        start = next((t.i for t in phrase if t.pos_ not in ("DET", "PRON")), phrase.end)
+        title = doc[start : phrase.end]
+        if 0 < len(title) <= 12 and not any(t.pos_ in ("VERB", "AUX") or t.like_num for t in title):
+            return title.text
     return ""
 
 
