@@ -32,41 +32,43 @@ SHINGLE_WORDS = 5
 SCHEME = "affine32"  # datasketch 2 permutation scheme; stored signatures must use the same
 MINHASH_SEED = 1  # datasketch's default seed, the one ``minhash_of`` signs with
 
-# Figures below are from ``storyline eval copies`` (300 FNC-1 originals, 2,054 ordered pairs of
-# independent giveme5w1h reports of one event). Lexical candidates: LSH on estimated Jaccard of 5-word
-# shingles, low on purpose (2% of synthetic syndications are below 0.3); candidates by document vector
-# are checked lexically too, so LSH is not the only way in.
+# Figures below are from ``storyline eval copies`` (300 FNC-1 originals with 349 synthetic copies;
+# 2,054 ordered pairs of independent giveme5w1h reports of one event). Lexical candidates: LSH on the
+# estimated Jaccard of 5-word shingles, low on purpose (trimmed syndications go down to 0.27);
+# candidates by document vector are checked word by word too, so LSH is not the only way in.
 LSH_JACCARD = 0.3
-# At or above this exact Jaccard the two are the same text (near copies: 0.88-0.96; independent
+# At or above this exact Jaccard the two are the same text (near copies: 0.87-0.95; independent
 # reports of one event: at most 0.28); below it, only containment can make them copies.
 NEAR_JACCARD = 0.8
-# Share of one text's shingles found in the other at or above which it is a trimmed or extended
-# re-publication even if Jaccard is low (syndications: 98% above 0.83; independent reports: at most
-# 0.47; pairs sharing 0.5-0.7 are rewrites of one wire story or press release and stay separate).
+# Share of the smaller text's shingles found in the other at or above which it is a trimmed or
+# extended re-publication even if Jaccard is low (syndications: 0.78 and up, 98% above 0.85;
+# independent reports: at most 0.47; pairs sharing 0.5-0.7 are rewrites of one wire story or press
+# release, told apart by the sentence alignment below).
 SYNDICATED_CONTAINMENT = 0.7
+# Candidates whose containment, estimated from their MinHash, is below this are not compared word by
+# word (the estimate errs by about 0.1 near the thresholds above).
+LEXICAL_CHECK_CONTAINMENT = 0.5
 # Same text, but the original's ending (this many words or more) missing from the copy, or the copy
 # running on this far past the original's end: a syndication (trimmed, or an extended version), not a
 # near copy. Near copies lose at most 1 word at the end; trimmed syndications 3 or more; an added
 # boilerplate line is shorter than the extension threshold.
 SYNDICATED_TRIMMED_WORDS = 3
 SYNDICATED_EXTENDED_WORDS = 25
-# Word-for-word copies keep their shared text in long runs: at least VERBATIM_SHARE of the shorter text
-# in runs of VERBATIM_RUN_WORDS words or more (near copies: 0.87 and up, syndications: 0.86 and up);
-# spun copies that kept many words break them up (median 0.62 even for a mild spinner).
+# Word-for-word copies keep their shared text in long runs: at least VERBATIM_SHARE of the shorter
+# text in runs of VERBATIM_RUN_WORDS words or more (near copies: 0.88 and up; syndications: 0.86 and
+# up but for 1 in 90); spun copies that kept many words break them up (at most 0.75, median 0.13).
 VERBATIM_RUN_WORDS = 20
 VERBATIM_SHARE = 0.8
-# Candidates whose containment, estimated from their MinHash, is below this are not compared word by
-# word (the estimate errs by about 0.1 near the thresholds above).
-LEXICAL_CHECK_CONTAINMENT = 0.5
 # Semantic candidates: the nearest stored documents by document vector, and the cosine they need
-# (synthetic copies of every kind: at least 0.77).
+# (synthetic copies of every kind: 0.81 and up).
 VECTOR_CANDIDATES = 8
 CANDIDATE_DOC_SIMILARITY = 0.75
 # A sentence has a counterpart when their cosine is at least this, and a paraphrase is a document
-# whose sentences have counterparts, in order, for at least PARAPHRASE_COVERAGE of them. At 0.8/0.7
-# every synthetic paraphrase is found and 2 of 2,054 independent-report pairs pass, both sharing
-# most sentences verbatim (an AP story and its rewrite; the same embedded tweets); 0.6 lets 3 pass,
-# 0.75 loses 2.5% of paraphrases. Fewer than 3 aligned sentences (two shared quotes) never make one.
+# whose sentences have counterparts, in order, for at least PARAPHRASE_COVERAGE of them. Spun copies
+# cover 0.75-1.0 (median 0.95). At 0.8/0.7, 2 of the 2,054 independent-report pairs pass, both sharing
+# most sentences verbatim (an AP story and a rewrite of it; the same embedded tweets); 0.8/0.6 lets
+# 3 pass, 0.75/0.7 3, 0.85/0.7 none but leaves less room for heavier spinning than the benchmark's.
+# Fewer than 3 aligned sentences (two shared quotes) never make a paraphrase.
 PARAPHRASE_SENTENCE_SIMILARITY = 0.8
 PARAPHRASE_COVERAGE = 0.7
 PARAPHRASE_MIN_SENTENCES = 3
@@ -157,7 +159,12 @@ class CopyDetector:
 
     Build it from what is stored (``from_store``), then call ``assign`` on each new document in
     publication order. Sentence vectors of stored documents are only read for the few candidates of a
-    paraphrase check, through ``load_sentence_vectors``."""
+    paraphrase check, through ``load_sentence_vectors``.
+
+    The root is the earliest version: within a batch the pipeline indexes the earliest, then the
+    longest, first; a document arriving later but dated before its family's root becomes the root.
+    An undated or same-day fuller version arriving in a later run stays a copy of the stored one:
+    the family still counts once, only which member is called the original differs."""
 
     def __init__(
         self,

@@ -29,7 +29,7 @@ import random
 import re
 import time
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -198,14 +198,6 @@ class Item:
     independent: bool = True  # for hard negatives: shares no long text with another article
 
 
-@dataclass
-class Corpus:
-    items: list[Item] = field(default_factory=list)
-
-    def add(self, item: Item) -> None:
-        self.items.append(item)
-
-
 def clean_originals(datasets: Path) -> list[str]:
     """FNC-1 bodies long enough and sharing no text with any other body, in file order."""
     path = datasets / "fnc1-train-bodies" / "train_bodies.csv"
@@ -233,21 +225,21 @@ def clean_originals(datasets: Path) -> list[str]:
     return clean
 
 
-def synthetic_corpus(datasets: Path, originals: int, rng: random.Random) -> Corpus:
+def synthetic_corpus(datasets: Path, originals: int, rng: random.Random) -> list[Item]:
     """Originals with their copies (and copies of copies), dated so that copies come later."""
-    corpus = Corpus()
+    corpus: list[Item] = []
     start = date(2015, 1, 1)
     for n, body in enumerate(rng.sample(clean_originals(datasets), originals)):
         day = start + timedelta(days=rng.randrange(365))
         doc = Document(id=f"o{n}", source="fnc1", raw_text=body, text=body, published=day.isoformat(),
                        outlet=f"outlet-o{n}")
         original = Item(doc, family=doc.id)
-        corpus.add(original)
+        corpus.append(original)
         for c, kind in enumerate(rng.sample(KINDS, rng.choice((0, 1, 1, 2)))):
             copy = _copy_item(original, kind, f"o{n}c{c}", rng)
-            corpus.add(copy)
+            corpus.append(copy)
             if rng.random() < 0.2:
-                corpus.add(_copy_item(copy, rng.choice(KINDS), f"o{n}c{c}c", rng))
+                corpus.append(_copy_item(copy, rng.choice(KINDS), f"o{n}c{c}c", rng))
     return corpus
 
 
@@ -350,7 +342,7 @@ def _share(part: list, whole: list) -> float:
 def run(datasets: Path, quick: bool) -> dict[str, float]:
     rng = random.Random(SEED)
     corpus = synthetic_corpus(datasets, ORIGINALS_QUICK if quick else ORIGINALS, rng)
-    items = corpus.items + hard_negatives(datasets, quick)
+    items = corpus + hard_negatives(datasets, quick)
     started = time.perf_counter()
     features = features_of([it.doc for it in items])
     embedding_seconds = time.perf_counter() - started
