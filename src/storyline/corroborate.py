@@ -9,9 +9,11 @@ import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 
-from storyline.model import Annotation, Claim, ClaimGroup, Discrepancy, Document
+from storyline.annotate.quantities import interval
+from storyline.model import Annotation, Claim, ClaimGroup, Discrepancy, Document, Quantity
 
 SAME_CLAIM_SIMILARITY = 0.62  # claim similarity (see claim_similarity); above is one claim group
+DENIAL_LINK_SIMILARITY = 0.5  # centroid cosine above which a denial-only cluster joins an asserting one
 CANNOT_LINK = 2.0  # distance between two claims of one document
 NEGATION = re.compile(r"\b(not|no|never|nothing|none|neither|nor)\b|n't\b", re.IGNORECASE)
 MIN_SHARED_WORDS = 2  # lexical containment counts only when the claims share this many content words
@@ -54,35 +56,63 @@ def cluster(similarity: np.ndarray, documents: list[str]) -> list[list[int]]:
     return sorted(members.values(), key=lambda idx: (-len(idx), idx[0]))
 
 
+def attach_denials(clusters: list[list[int]], claims: list[Claim], vectors: np.ndarray) -> list[list[int]]:
+    """Denial-only clusters join the asserting cluster they deny.
+
+    "Valdoria denied sending drones" is worded unlike "Valdoria has shipped 40 drones", so the two
+    rarely cluster; a denial belongs with the claim it denies when their centroids are close."""
+    def centroid(idx: list[int]) -> np.ndarray:
+        mean = vectors[idx].mean(axis=0)
+        return mean / (np.linalg.norm(mean) or 1.0)
+
+    asserting = [c for c in clusters if any(claims[i].stance == "asserts" and not negated(claims[i].content)
+                                            for i in c)]
+    if not asserting:
+        return clusters
+    targets = np.stack([centroid(c) for c in asserting])
+    merged = [list(c) for c in asserting]
+    kept = []
+    for cluster_ in clusters:
+        if cluster_ in asserting:
+            continue
+        sims = targets @ centroid(cluster_)
+        best = int(np.argmax(sims))
+        if sims[best] >= DENIAL_LINK_SIMILARITY:
+            merged[best].extend(cluster_)
+        else:
+            kept.append(cluster_)
+    return sorted(merged + kept, key=lambda idx: (-len(idx), min(idx)))
+
+
 def group_claims(
     claims: list[Claim], vectors: np.ndarray, docs: dict[str, Document], annotations: dict[str, Annotation]
 ) -> list[ClaimGroup]:
     """Claim groups with their independent sources, supporting and denying claims, and discrepancies.
 
-    A claim supports the group when its stance and the polarity of its content agree ("said X", or
-    "denied not-X"); it denies when they differ ("denied X", "insisted not-X")."""
+    A claim denies the group's claim when its cue is a denial ("denied X") or it asserts a negation
+    ("insisted not-X"); the others support it."""
     similarity = claim_similarity([c.content for c in claims], vectors)
+    clusters = attach_denials(cluster(similarity, [c.document for c in claims]), claims, vectors)
     groups = []
-    for idx in cluster(similarity, [c.document for c in claims]):
+    for idx in clusters:
         members = [claims[i] for i in idx]
         doc_ids = sorted({c.document for c in members})
         origins = sorted({source_of(docs[d]) for d in doc_ids})
-        positive = [c for c in members if (c.stance == "denies") == negated(c.content)]
-        negative = [c for c in members if c not in positive]
-        if len(negative) > len(positive):  # the group is about the proposition most claims make
-            positive, negative = negative, positive
-        central = idx[int(np.argmax(similarity[np.ix_(idx, idx)].sum(axis=1)))]
-        label_claim = claims[central] if claims[central] in positive else positive[0]
+        denying = [c for c in members if c.stance == "denies" or negated(c.content)]
+        supporting = [c for c in members if c not in denying]
+        distinct = list({claims[i].content: i for i in idx}.values())  # copies do not outvote the rest
+        candidates = [i for i in distinct if claims[i] in supporting] or distinct
+        central = candidates[int(np.argmax(similarity[np.ix_(candidates, distinct)].sum(axis=1)))]
         groups.append(
             ClaimGroup(
                 id=f"g{len(groups) + 1}",
-                label=label_claim.content,
+                label=claims[central].content,
                 claims=[c.id for c in members],
                 documents=doc_ids,
                 independent_sources=len(origins),
-                supporting=[c.id for c in positive],
-                denying=[c.id for c in negative],
-                contested=bool(positive and negative),
+                supporting=[c.id for c in supporting],
+                denying=[c.id for c in denying],
+                contested=bool(supporting and denying),
                 discrepancies=discrepancies(members, annotations),
                 origins=origins,
             )
@@ -111,25 +141,36 @@ def claim_similarity(contents: list[str], vectors: np.ndarray) -> np.ndarray:
     return sims
 
 
+def _unit_key(unit: str) -> str:
+    return unit.split()[-1].lower().rstrip("s")
+
+
 def discrepancies(claims: list[Claim], annotations: dict[str, Annotation]) -> list[Discrepancy]:
-    """Different numbers (same unit) or different dates given by the claims of one group."""
-    numbers: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    """Numbers (same unit) that cannot both be true, and different day dates, given by the claims of
+    one group in different documents."""
+    numbers: dict[str, list[tuple[Quantity, Claim]]] = defaultdict(list)
     dates: dict[str, list[str]] = defaultdict(list)
-    document_of = {c.id: c.document for c in claims}
     for claim in claims:
         annotation = annotations[claim.document]
         for q in annotation.quantities:
             if q.sentence == claim.sentence and q.value is not None and q.unit:
-                numbers[q.unit.split()[-1].lower()][q.text].append(claim.id)
+                numbers[_unit_key(q.unit)].append((q, claim))
         for t in annotation.times:
             if t.sentence == claim.sentence and t.value and t.precision == "day":
                 dates[t.value].append(claim.id)
     found = []
-    for values in numbers.values():
-        distinct_docs = {document_of[c] for ids in values.values() for c in ids}
-        if len(values) > 1 and len(distinct_docs) > 1:
-            claim_ids = sorted({c for ids in values.values() for c in ids})
-            found.append(Discrepancy("number", sorted(values), claim_ids))
+    for given in numbers.values():
+        conflicting: set[int] = set()
+        for i, (q1, c1) in enumerate(given):
+            for j in range(i + 1, len(given)):
+                q2, c2 = given[j]
+                lo1, hi1 = interval(q1)
+                lo2, hi2 = interval(q2)
+                if c1.document != c2.document and (hi1 < lo2 or hi2 < lo1):
+                    conflicting |= {i, j}
+        if conflicting:
+            values = sorted({given[k][0].text for k in conflicting})
+            found.append(Discrepancy("number", values, sorted({given[k][1].id for k in conflicting})))
     if len(dates) > 1:
         found.append(Discrepancy("date", sorted(dates), sorted({c for ids in dates.values() for c in ids})))
     return found

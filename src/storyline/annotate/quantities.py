@@ -9,14 +9,17 @@ and designations ("Shahed-136", "F-16", "Resolution 2231")."""
 
 from __future__ import annotations
 
+import math
 import re
 
 from storyline.annotate import dates
 from storyline.annotate.quantity_vocabulary import (
+    APPROXIMATION,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
     DESIGNATION_WORDS,
     NOT_UNIT_WORDS,
+    QUALIFIER_BOUNDS,
     QUALIFIERS,
     SCALES,
     SIZE_ADJECTIVES,
@@ -189,3 +192,18 @@ def _quantity(match: re.Match, sentence: Sentence, date_spans: list[tuple[int, i
         vague=vague,
         qualifier=qualifier,
     )
+
+
+def interval(quantity: Quantity) -> tuple[float, float]:
+    """The values a quantity admits: "more than 120" is (120, inf), "about 40" is 40 ± 20%."""
+    value = quantity.value
+    if value is None:
+        return -math.inf, math.inf
+    bound = QUALIFIER_BOUNDS.get((quantity.qualifier or "").lower())
+    if bound == "lower":
+        return value, math.inf
+    if bound == "upper":
+        return -math.inf, value
+    if bound == "near" or quantity.vague:
+        return value * (1 - APPROXIMATION), value * (1 + APPROXIMATION)
+    return value, value

@@ -49,6 +49,17 @@ QUALIFIERS = [
     "as few as", "no more than", "under", "just over", "just under", "well over", "close to",
 ]
 
+# What a qualifier says about the true value: at least it, at most it, or near it.
+QUALIFIER_BOUNDS = {
+    **dict.fromkeys(["more than", "at least", "over", "as many as", "as much as", "just over", "well over"],
+                    "lower"),
+    **dict.fromkeys(["less than", "fewer than", "at most", "up to", "as few as", "no more than", "under",
+                     "just under"], "upper"),
+    **dict.fromkeys(["about", "around", "roughly", "nearly", "almost", "some", "approximately",
+                     "an estimated", "close to"], "near"),
+}
+APPROXIMATION = 0.2  # "about 40" admits 32 to 48
+
 CURRENCY_SYMBOLS = {
     "$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY",
 }

@@ -47,22 +47,26 @@ def _span_text(tokens) -> str:
 
 
 def _content(verb, subject) -> str:
-    """What is claimed: the verb's clausal complement, else the rest of its predicate ("denied
-    shipping rockets to the rebels"), else, for "X did Y, officials said", the rest of the sentence."""
+    """What is claimed: the verb's clausal complement; for "X did Y, officials said (, citing Z)" the
+    sentence without the attribution; else the rest of the predicate ("denied shipping rockets")."""
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     if clauses:
         return _strip(_span_text([t for c in clauses for t in c.subtree]))
+    sent = verb.sent
+    if verb.dep_ in ("parataxis", "ccomp", "advcl", "conj") and verb.head.i < verb.i:
+        attribution = set(verb.subtree)
+        return _strip(_span_text([t for t in sent if t not in attribution and t.i < verb.left_edge.i]))
     excluded = {verb, *subject.subtree}
     predicate = [t for t in verb.subtree if t.i > verb.i and t not in excluded and not t.is_punct]
     if predicate:
         return _strip(_span_text(predicate))
-    return _strip(_span_text([t for t in verb.sent if t not in excluded]))
+    return _strip(_span_text([t for t in sent if t not in excluded]))
 
 
 def _strip(content: str) -> str:
     content = DATELINE.sub("", content)
     content = re.sub(r"^(that|whether)\s+", "", content, flags=re.IGNORECASE)
-    return content.strip(" ,.;:-—\"“”'")
+    return content.strip(" \n\t,.;:-—\"“”'")
 
 
 def _hedged(sent, cue_lemma: str) -> bool:
@@ -117,8 +121,8 @@ def claims_of(spacy_doc, annotation: Annotation) -> list[Claim]:
     claims: list[Claim] = []
     starts = [s.start for s in annotation.sentences]
     for sent in spacy_doc.sents:
-        if not sent.text.strip():
-            continue
+        if not sent.text.strip() or sent.text.rstrip().endswith("?"):
+            continue  # a question asks, it claims nothing
         found = _attribution(sent)
         if found is None:
             continue
