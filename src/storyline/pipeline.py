@@ -11,7 +11,7 @@ import numpy as np
 
 from storyline import settings
 from storyline.annotate import annotate, dates
-from storyline.annotate.entities import canonical_entities
+from storyline.annotate.entities import canonical_entities, link_speakers
 from storyline.annotate.nlp import embedder, parse
 from storyline.claims.extract import claims_of
 from storyline.clean import clean_document
@@ -79,7 +79,8 @@ def analyse(docs: list[Document]) -> tuple[list[tuple[Document, Annotation, Feat
             doc_vector=doc_vector,
             sentence_vectors=sentence_vectors.astype(np.float16),
             minhash=minhash_of(doc.text),
-            data={"entities": sorted({m.text for m in annotation.mentions}), "published": doc.published},
+            data={"entities": sorted({m.attributes.get("canonical", m.text) for m in annotation.mentions}),
+                  "published": doc.published},
         )
         out.append((doc, annotation, features))
     return out, errors
@@ -152,6 +153,7 @@ def build_story(store: Store, story_id: str) -> Story:
     ordered = [annotations[d] for d in doc_ids]
     entities = canonical_entities(ordered)
     claims = [c for a in ordered for c in a.claims]
+    link_speakers(claims, ordered, entities)
     model = embedder()
     groups = group_claims(claims, model.encode([c.content for c in claims]), docs, annotations)
     group_of_sentence: dict[tuple[str, int], list[str]] = {}

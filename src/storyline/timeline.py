@@ -24,7 +24,9 @@ def events_of(spacy_doc, annotation: Annotation) -> list[Event]:
             actor = next((c for c in token.children if c.dep_ == "nsubj"), None)
             target = next((c for c in token.children if c.dep_ in ("dobj", "dative")), None)
             location = next(
-                (m.text for m in annotation.mentions if m.sentence == index and m.label in ("GPE", "LOC")), None
+                (m.text for m in annotation.mentions
+                 if m.sentence == index and m.label in ("GPE", "LOC") and "metonymy" not in m.attributes),
+                None,
             )
             date, precision = event_date(annotation, index)
             events.append(

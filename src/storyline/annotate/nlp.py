@@ -7,8 +7,19 @@ import os
 from collections.abc import Iterable, Sequence
 
 import numpy as np
+from spacy.language import Language
 
 from storyline import settings
+
+
+@Language.component("paragraph_boundaries")
+def paragraph_boundaries(doc):
+    """A sentence never runs across a line break: titles and paragraphs end their sentences."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text_with_ws and not token.is_space:
+            token.is_sent_start = True
+    return doc
 
 
 @functools.cache
@@ -28,6 +39,7 @@ def spacy_pipeline():
         )
     from storyline.annotate.entities import add_entity_rules
 
+    nlp.add_pipe("paragraph_boundaries", before="parser")
     add_entity_rules(nlp)
     return nlp
 
