@@ -168,13 +168,20 @@ def build_story(store: Store, story_id: str) -> Story:
     events = [e for a in ordered for e in a.events]
     timeline = build_timeline(ordered, group_of_sentence, _same_text)
     sentences = [(a.document, s.index, s.text) for a in ordered if not docs[a.document].copy_of
-                 for s in a.sentences]
+                 for s in a.sentences if _is_body_sentence(s.text, docs[a.document])]
     vectors = model.encode([t for _, _, t in sentences])
     support = {k: (g, sources_of_sentence.get(k, 1)) for k, g in group_of_sentence.items()}
     summary = summarize(sentences, vectors, support)
     title = story_title([docs[d] for d in doc_ids]) or story_id
     return Story(id=story_id, title=title, documents=doc_ids, entities=entities, claims=claims,
                  claim_groups=groups, events=events, timeline=timeline, summary=summary)
+
+
+def _is_body_sentence(text: str, doc: Document) -> bool:
+    """A sentence of the article body: not its headline, not a fragment without final punctuation."""
+    if doc.title and " ".join(text.split()).lower() == " ".join(doc.title.split()).lower():
+        return False
+    return text.rstrip().endswith((".", "!", "\"", "”", "'", "’"))
 
 
 def _same_text(a: str, b: str) -> bool:

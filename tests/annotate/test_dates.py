@@ -96,6 +96,13 @@ def test_a_year_earlier_refers_to_the_quarter_under_discussion():
     ]
 
 
+def test_days_later_after_a_month_stays_in_that_month():
+    times = find_times(
+        sentences("The ferry ran aground last month.", "Its captain resigned three days later."), REFERENCE
+    )
+    assert [(t.value, t.precision) for t in times] == [("2023-02", "month"), ("2023-02", "month")]
+
+
 def test_offsets_are_document_offsets():
     text = "The storm hit on Sunday."
     [time] = find_times([Sentence(3, 100, 100 + len(text), text)], REFERENCE)

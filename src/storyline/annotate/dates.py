@@ -592,13 +592,11 @@ class Resolver:
             year, quarter = self._quarter_in_context(c.index)
             return Resolution(f"{year - 1}-Q{quarter}", "quarter", True)
         base = self.ref
-        if (
-            anchored
-            and self.last
-            and c.index - self.last[0] <= ANAPHORA_SENTENCES
-            and self.last[1].precision == "day"
-        ):
-            base = dt.date.fromisoformat(self.last[1].value)
+        recent = self.last if anchored and self.last and c.index - self.last[0] <= ANAPHORA_SENTENCES else None
+        if recent and recent[1].precision == "day":
+            base = dt.date.fromisoformat(recent[1].value)
+        elif recent and recent[1].precision == "month" and unit in ("day", "week"):
+            return recent[1]  # "died three days later" after "last month": that month, no finer
         return _shift(base, unit, sign * count)
 
     def _range(self, c: Context) -> Resolution:
