@@ -30,6 +30,7 @@ TITLE = "Harbour workers strike over pay in Port Alda"
         ("LINA MARSH and OSKAR VEDE", "byline"),
         ("By Sara Lund, Economics Correspondent", "byline"),
         ("Von Anna Berger", "byline"),
+        ("(Reporting by Lena Farrow; Editing by Paul Eriksen)", "byline"),
         ("Photo: Lina Ostrova / Getty Images", "credit"),
         ("(AP Photo/Ivo Sandel)", "credit"),
         ("FILE - Dockers march in Port Alda, May 1, 2022. (AP Photo/Ivo Sandel, File)", "caption"),

@@ -22,6 +22,7 @@ from storyline.clean.vocabulary import (
     READTIME,
     RELATED_HEADING_PATTERN,
     RELATED_HEADINGS,
+    STAFF_CREDIT,
 )
 from storyline.model import Removal
 
@@ -91,7 +92,9 @@ def line_kind(text: str, next_text: str | None) -> str | None:
         return "credit"
     if any(marker.search(stripped) for marker in CAPTION_MARKERS):
         return "caption"
-    if len(stripped.split()) <= MAX_HEADING_WORDS * 2 and BYLINE.fullmatch(stripped):
+    if STAFF_CREDIT.fullmatch(stripped) or (
+        len(stripped.split()) <= MAX_HEADING_WORDS * 2 and BYLINE.fullmatch(stripped)
+    ):
         return "byline"
     if next_text is not None and CREDIT.fullmatch(next_text.strip()) and len(stripped.split()) <= 60:
         return "caption"  # the line right above a photo credit

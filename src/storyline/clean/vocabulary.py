@@ -67,6 +67,10 @@ BYLINE = re.compile(
     rf"|[A-ZÀ-Ý][A-ZÀ-Ý'’.-]+(?:\s+[A-ZÀ-Ý][A-ZÀ-Ý'’.-]+){{1,3}}"
     rf"(?:\s*(?:,|AND|and|&)\s*[A-ZÀ-Ý][A-ZÀ-Ý'’.-]+(?:\s+[A-ZÀ-Ý][A-ZÀ-Ý'’.-]+){{1,3}})*)"
 )
+# Wire credit lines: "(Reporting by ...; Editing by ...)".
+STAFF_CREDIT = re.compile(
+    r"(?i)\(?\s*((additional )?reporting|writing|editing|compiled|translated) by\b[^()]{2,200}\)?\.?"
+)
 # Photo credits on their own line: "Photo: Name / Agency", "(AP Photo/Name)", "Image credit: ...".
 CREDIT = re.compile(
     r"(?i)((photo|image|picture|photograph|foto|bild|video)(\s+credit)?s?\s*(:|by\b)\s*.{2,120}|"
