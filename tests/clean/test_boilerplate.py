@@ -65,6 +65,8 @@ def test_story_lines_that_look_like_boilerplate_are_kept(line):
 def test_caption_is_the_line_above_a_credit():
     credit = "Photo: Irena Kallas/Reuters"
     assert line_kind("Cranes stand idle at the terminal on Tuesday.", credit) == "caption"
+    paragraph = "The strike began on Monday. Cranes have stood idle since."
+    assert line_kind(paragraph, credit) is None
 
 
 def test_related_block_takes_every_teaser_and_ends_at_story_text():

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from storyline.clean.sentences import SENTENCE_FINAL
+from storyline.clean.sentences import SENTENCE_FINAL, split_pieces
 from storyline.clean.vocabulary import (
     BULLETS,
     BYLINE,
@@ -96,8 +96,8 @@ def line_kind(text: str, next_text: str | None) -> str | None:
         len(stripped.split()) <= MAX_HEADING_WORDS * 2 and BYLINE.fullmatch(stripped)
     ):
         return "byline"
-    if next_text is not None and CREDIT.fullmatch(next_text.strip()) and len(stripped.split()) <= 60:
-        return "caption"  # the line right above a photo credit
+    if next_text is not None and CREDIT.fullmatch(next_text.strip()) and len(split_pieces(stripped)) == 1:
+        return "caption"  # a one-sentence line right above a photo credit
     return None
 
 
