@@ -13,7 +13,7 @@ from storyline import settings
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 eval_app = typer.Typer(no_args_is_help=True, help="Evaluations over ../shared/datasets, printing figures.")
 app.add_typer(eval_app, name="eval")
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # one error, one line: easy to grep
 
 STORE_HELP = "DuckDB store file (default: OUT/storyline.duckdb)"
 
