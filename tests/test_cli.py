@@ -25,6 +25,9 @@ def bad_inputs(tmp_path_factory) -> Path:
     (folder / "binary.txt").write_bytes(bytes(range(256)) * 40)
     (folder / "truncated.html").write_text("<html><head><title>Cut</title></head><body><div><p>Only a fra")
     (folder / "garbage.txt.gz").write_bytes(b"\x1f\x8b\x08\x00 not really gzip")
+    (folder / "broken_utf8.txt").write_bytes("The “port” reopened on Monday. ".encode() + b"\xff\xfe more text.")
+    (folder / "latin1.txt").write_bytes("title Café owners protest\n\nCafé owners in Marlow protested on Monday "
+                                        "against the harbour tax, their association said.".encode("cp1252"))
     (folder / "good.txt").write_text((HARBOR / "wire.txt").read_text())
     return folder
 
@@ -34,9 +37,12 @@ def test_build_reads_what_it_can_and_lists_the_rest(bad_inputs, tmp_path):
     run = storyline("build", str(bad_inputs), str(tmp_path / "no-such-dir"), "--out", str(out))
     assert run.returncode == 0, run.stderr.decode()
     data = json.loads((out / "dossier.json").read_text())
-    assert [d["id"] for d in data["documents"]] == ["good"]
+    assert sorted(d["id"] for d in data["documents"]) == ["good", "latin1"]
+    assert "Café owners" in next(d["text"] for d in data["documents"] if d["id"] == "latin1")
     errors = {Path(e["source"]).name: e["error"] for e in data["errors"]}
-    assert {"empty.txt", "binary.txt", "truncated.html", "garbage.txt.gz", "no-such-dir"} <= set(errors)
+    assert {"empty.txt", "binary.txt", "broken_utf8.txt", "truncated.html", "garbage.txt.gz",
+            "no-such-dir"} <= set(errors)
+    assert "invalid UTF-8 at byte" in errors["broken_utf8.txt"]
     assert "empty" in errors["empty.txt"] and "binary" in errors["binary.txt"]
     assert "no such file or directory" in errors["no-such-dir"]
     stderr = run.stderr.decode()

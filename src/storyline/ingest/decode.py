@@ -7,6 +7,7 @@ decodes only into a mess of symbols and control characters is refused as undecod
 from __future__ import annotations
 
 import codecs
+import re
 
 import ftfy
 from charset_normalizer import from_bytes
@@ -14,6 +15,10 @@ from charset_normalizer import from_bytes
 from storyline.ingest.errors import InputError
 
 SAMPLE_CHARS = 20_000
+MIN_UTF8_SHARE = 0.6  # random bytes form valid UTF-8 pairs too, but only for a small share of them
+# A UTF-8 encoded non-ASCII character: a file with these and invalid bytes is broken UTF-8, not a
+# legacy encoding (whose text would almost never form valid UTF-8 sequences).
+VALID_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 MAX_MESS = 0.2  # charset-normalizer's chaos ratio above which a decoding is garbage
 MIN_TEXT_SHARE = 0.85  # share of letters, digits, spaces and common punctuation in readable text
 COMMON_PUNCTUATION = set(".,;:!?'\"()-–—’“”‘/&%$@#*+=<>[]{}_|")
@@ -49,6 +54,13 @@ def _detected_encoding(data: bytes) -> str:
     return "cp1252" if "cp1252" in likely else likely[0]
 
 
+def _mostly_utf8(data: bytes) -> bool:
+    """Whether most non-ASCII bytes form valid UTF-8 sequences: then the invalid rest is damage."""
+    high = sum(1 for b in data if b >= 0x80)
+    in_sequences = sum(len(m) for m in VALID_UTF8_MULTIBYTE.findall(data))
+    return high > 0 and in_sequences / high >= MIN_UTF8_SHARE
+
+
 def repair(text: str) -> str:
     """Mojibake and odd Unicode fixed, curly quotes kept (they are the text as published); pure ASCII
     cannot hold mojibake and is returned as is (ftfy takes about a second per megabyte)."""
@@ -68,9 +80,13 @@ def decode(data: bytes, declared: str | None = None, repaired: bool = True) -> s
     else:
         try:
             text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
+        except UnicodeDecodeError as exc:
             text = _declared(data, declared)
             if text is None:
+                if _mostly_utf8(data):
+                    raise InputError(
+                        f"invalid UTF-8 at byte {exc.start} in a file that is otherwise UTF-8"
+                    ) from None
                 text = data.decode(_detected_encoding(data), errors="replace")
     if _text_share(text) < MIN_TEXT_SHARE:
         raise InputError("binary or undecodable data (mostly symbols and control characters)")
