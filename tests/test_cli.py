@@ -14,8 +14,9 @@ HARBOR = Path(__file__).parent / "fixtures" / "harbor"
 
 
 def storyline(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "storyline.cli", *args], input=stdin, capture_output=True,
-                          timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "storyline.cli", *args], input=stdin, capture_output=True, timeout=600
+    )
 
 
 @pytest.fixture(scope="module")
@@ -25,9 +26,13 @@ def bad_inputs(tmp_path_factory) -> Path:
     (folder / "binary.txt").write_bytes(bytes(range(256)) * 40)
     (folder / "truncated.html").write_text("<html><head><title>Cut</title></head><body><div><p>Only a fra")
     (folder / "garbage.txt.gz").write_bytes(b"\x1f\x8b\x08\x00 not really gzip")
-    (folder / "broken_utf8.txt").write_bytes("The “port” reopened on Monday. ".encode() + b"\xff\xfe more text.")
-    (folder / "latin1.txt").write_bytes("title Café owners protest\n\nCafé owners in Marlow protested on Monday "
-                                        "against the harbour tax, their association said.".encode("cp1252"))
+    (folder / "broken_utf8.txt").write_bytes(
+        "The “port” reopened on Monday. ".encode() + b"\xff\xfe more text."
+    )
+    (folder / "latin1.txt").write_bytes(
+        "title Café owners protest\n\nCafé owners in Marlow protested on Monday "
+        "against the harbour tax, their association said.".encode("cp1252")
+    )
     (folder / "good.txt").write_text((HARBOR / "wire.txt").read_text())
     return folder
 
@@ -40,8 +45,14 @@ def test_build_reads_what_it_can_and_lists_the_rest(bad_inputs, tmp_path):
     assert sorted(d["id"] for d in data["documents"]) == ["good", "latin1"]
     assert "Café owners" in next(d["text"] for d in data["documents"] if d["id"] == "latin1")
     errors = {Path(e["source"]).name: e["error"] for e in data["errors"]}
-    assert {"empty.txt", "binary.txt", "broken_utf8.txt", "truncated.html", "garbage.txt.gz",
-            "no-such-dir"} <= set(errors)
+    assert {
+        "empty.txt",
+        "binary.txt",
+        "broken_utf8.txt",
+        "truncated.html",
+        "garbage.txt.gz",
+        "no-such-dir",
+    } <= set(errors)
     assert "invalid UTF-8 at byte" in errors["broken_utf8.txt"]
     assert "empty" in errors["empty.txt"] and "binary" in errors["binary.txt"]
     assert "no such file or directory" in errors["no-such-dir"]
@@ -64,8 +75,13 @@ def test_ingest_then_report_in_two_steps_and_stdin(tmp_path):
     assert first.returncode == 0, first.stderr.decode()
     again = storyline("ingest", str(HARBOR / "wire.txt"), "--store", str(store))
     assert "0 new documents, 1 already stored" in again.stderr.decode()
-    piped = storyline("ingest", "-", "--store", str(store), stdin=gzip.decompress(gzip.compress(
-        (HARBOR / "broadcaster.txt").read_bytes())))
+    piped = storyline(
+        "ingest",
+        "-",
+        "--store",
+        str(store),
+        stdin=gzip.decompress(gzip.compress((HARBOR / "broadcaster.txt").read_bytes())),
+    )
     assert piped.returncode == 0, piped.stderr.decode()
     run = storyline("report", "--store", str(store), "--out", str(tmp_path / "out"))
     assert run.returncode == 0, run.stderr.decode()

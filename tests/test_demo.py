@@ -1,4 +1,5 @@
-"""`storyline demo` builds the shipped demo corpus; its dossier shows copies, the denial and the discrepancy."""
+"""`storyline demo` builds the shipped demo corpus; its dossier shows the copies, the denial and the
+discrepancy."""
 
 from __future__ import annotations
 
@@ -20,8 +21,9 @@ def expected() -> dict:
 @pytest.fixture(scope="module")
 def dossier(tmp_path_factory):
     out = tmp_path_factory.mktemp("demo")
-    run = subprocess.run([sys.executable, "-m", "storyline.cli", "demo", "--out", str(out)],
-                         capture_output=True, timeout=900)
+    run = subprocess.run(
+        [sys.executable, "-m", "storyline.cli", "demo", "--out", str(out)], capture_output=True, timeout=900
+    )
     assert run.returncode == 0, run.stderr.decode()
     assert str((out / "dossier.html").resolve()) in run.stdout.decode()
     return json.loads((out / "dossier.json").read_text())
@@ -49,9 +51,13 @@ def test_stories_are_separated(dossier):
 
 def test_the_denial_is_a_denying_claim_in_a_contested_group(dossier):
     story = next(s for s in dossier["stories"] if "a07_valdoria_denial" in s["documents"])
-    denials = [c for c in story["claims"] if c["document"] == "a07_valdoria_denial" and c["stance"] == "denies"]
+    denials = [
+        c for c in story["claims"] if c["document"] == "a07_valdoria_denial" and c["stance"] == "denies"
+    ]
     assert denials
-    assert any(g["contested"] and set(g["denying"]) & {c["id"] for c in denials} for g in story["claim_groups"])
+    assert any(
+        g["contested"] and set(g["denying"]) & {c["id"] for c in denials} for g in story["claim_groups"]
+    )
 
 
 def test_the_two_numbers_are_a_discrepancy(dossier):
@@ -67,5 +73,7 @@ def test_the_wire_report_counts_once(dossier):
         origins = {docs[d]["origin"] or docs[d]["outlet"] or d for d in group["documents"]}
         assert group["independent_sources"] == len(origins)
     copies = {"a01_wire_original", "a02_exact_republication", "a03_syndicated_copy"}
-    wire_only = [g for g in story["claim_groups"] if set(g["documents"]) <= copies and len(g["documents"]) > 1]
+    wire_only = [
+        g for g in story["claim_groups"] if set(g["documents"]) <= copies and len(g["documents"]) > 1
+    ]
     assert wire_only and all(g["independent_sources"] == 1 for g in wire_only)

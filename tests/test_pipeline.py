@@ -9,6 +9,7 @@ import pytest
 
 from storyline import pipeline, settings
 from storyline.store import Store
+
 HARBOR = Path(__file__).parent / "fixtures" / "harbor"
 
 

@@ -22,8 +22,14 @@ STORE_HELP = "DuckDB store file (default: OUT/storyline.duckdb)"
 def _progress(label: str):
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=err, transient=False) as bar:
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=False,
+    ) as bar:
         task = bar.add_task(label, total=None)
 
         def report(what: str, n: int) -> None:
@@ -42,7 +48,9 @@ def _ingest(inputs: list[str], store_path: Path):
     store = Store(store_path)
     with _progress("ingest") as progress:
         result = ingest(inputs, store, progress)
-    err.print(f"{len(result.added)} new documents, {result.skipped} already stored, {len(result.errors)} errors")
+    err.print(
+        f"{len(result.added)} new documents, {result.skipped} already stored, {len(result.errors)} errors"
+    )
     return store, result
 
 

@@ -103,7 +103,7 @@ def ingest(inputs: Iterable[str], store: Store, progress: Progress = _noop) -> I
     result = IngestResult()
     known_hashes = store.known_hashes()
     taken_ids = store.known_ids()
-    stored = store.documents()
+    stored = store.documents(full=False)
     detector = CopyDetector.from_store(store, stored)
     clusterer = StoryClusterer(store.story_states())
     story_of = {d.id: d.story for d in stored if d.story}

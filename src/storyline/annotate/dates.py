@@ -67,8 +67,11 @@ def _alternatives(words) -> str:
 
 _FULL_MONTHS = {max((m for m in MONTHS if MONTHS[m] == n), key=len) for n in range(1, 13)}
 _MONTH = (  # full names, or abbreviations with an optional dot
-    r"(?P<month>" + _alternatives(_FULL_MONTHS)
-    + "|(?:" + _alternatives(set(MONTHS) - _FULL_MONTHS) + r")\.?)"
+    r"(?P<month>"
+    + _alternatives(_FULL_MONTHS)
+    + "|(?:"
+    + _alternatives(set(MONTHS) - _FULL_MONTHS)
+    + r")\.?)"
 )
 _WEEKDAY = r"(?P<weekday>" + _alternatives(WEEKDAYS) + r")"
 _DAY = r"(?P<day>\d{1,2}(?:st|nd|rd|th)?|" + _alternatives(ORDINALS) + r")(?![\d:/-])"
@@ -592,7 +595,9 @@ class Resolver:
             year, quarter = self._quarter_in_context(c.index)
             return Resolution(f"{year - 1}-Q{quarter}", "quarter", True)
         base = self.ref
-        recent = self.last if anchored and self.last and c.index - self.last[0] <= ANAPHORA_SENTENCES else None
+        recent = (
+            self.last if anchored and self.last and c.index - self.last[0] <= ANAPHORA_SENTENCES else None
+        )
         if recent and recent[1].precision == "day":
             base = dt.date.fromisoformat(recent[1].value)
         elif recent and recent[1].precision == "month" and unit in ("day", "week"):

@@ -18,7 +18,9 @@ SAMPLE_CHARS = 20_000
 MIN_UTF8_SHARE = 0.6  # random bytes form valid UTF-8 pairs too, but only for a small share of them
 # A UTF-8 encoded non-ASCII character: a file with these and invalid bytes is broken UTF-8, not a
 # legacy encoding (whose text would almost never form valid UTF-8 sequences).
-VALID_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+VALID_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
 MAX_MESS = 0.2  # charset-normalizer's chaos ratio above which a decoding is garbage
 MIN_TEXT_SHARE = 0.85  # share of letters, digits, spaces and common punctuation in readable text
 COMMON_PUNCTUATION = set(".,;:!?'\"()-–—’“”‘/&%$@#*+=<>[]{}_|")

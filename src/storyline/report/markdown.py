@@ -22,21 +22,34 @@ def _cite(ids: list[str]) -> str:
 def render(data: dict[str, Any]) -> str:
     docs = {d["id"]: d for d in data["documents"]}
     out = ["# storyline dossier", ""]
-    out.append(f"{len(data['documents'])} documents, {len(data['stories'])} stories, {len(data['errors'])} errors.")
+    out.append(
+        f"{len(data['documents'])} documents, {len(data['stories'])} stories, {len(data['errors'])} errors."
+    )
     out.append("")
     for story in data["stories"]:
         claims = {c["id"]: c for c in story["claims"]}
-        out += [f"## {_md(story['title'])}", "", f"Story `{story['id']}`: {len(story['documents'])} documents.", ""]
+        out += [
+            f"## {_md(story['title'])}",
+            "",
+            f"Story `{story['id']}`: {len(story['documents'])} documents.",
+            "",
+        ]
         if story["summary"]:
             out += ["### Summary", ""]
             out += [f"- {_md(s['text'])} {_cite(s['documents'])}" for s in story["summary"]]
             out.append("")
         if story["claim_groups"]:
-            out += ["### Claims", "", "| claim | sources | independent | contested | discrepancies |",
-                    "|---|---|---|---|---|"]
+            out += [
+                "### Claims",
+                "",
+                "| claim | sources | independent | contested | discrepancies |",
+                "|---|---|---|---|---|",
+            ]
             for g in story["claim_groups"]:
                 speakers = sorted({claims[c]["speaker"] or "unattributed" for c in g["claims"]})
-                disc = "; ".join(f"{d['kind']}: {', '.join(map(str, d['values']))}" for d in g["discrepancies"])
+                disc = "; ".join(
+                    f"{d['kind']}: {', '.join(map(str, d['values']))}" for d in g["discrepancies"]
+                )
                 out.append(
                     f"| {_md(g['label'])} ({_md(', '.join(speakers))}) | {_cite(g['documents'])} | "
                     f"{g['independent_sources']} | {'yes' if g['contested'] else ''} | {_md(disc)} |"
@@ -44,21 +57,30 @@ def render(data: dict[str, Any]) -> str:
             out.append("")
         if story["timeline"]:
             out += ["### Timeline", ""]
-            out += [f"- **{_md(t['date'])}** {_md(t['text'])} {_cite(t['documents'])}" for t in story["timeline"]]
+            out += [
+                f"- **{_md(t['date'])}** {_md(t['text'])} {_cite(t['documents'])}" for t in story["timeline"]
+            ]
             out.append("")
         if story["entities"]:
             out += ["### Entities", ""]
-            out += [f"- {_md(e['name'])} ({e['type']}, {e['mentions']} mentions)"
-                    + (f": also {_md(', '.join(e['aliases']))}" if e["aliases"] else "")
-                    for e in story["entities"][:40]]
+            out += [
+                f"- {_md(e['name'])} ({e['type']}, {e['mentions']} mentions)"
+                + (f": also {_md(', '.join(e['aliases']))}" if e["aliases"] else "")
+                for e in story["entities"][:40]
+            ]
             out.append("")
         out += ["### Documents", ""]
         for doc_id in story["documents"]:
             d = docs[doc_id]
             copy = f", {d['copy_kind']} copy of [{_md(d['copy_of'])}]" if d["copy_of"] else ""
-            out.append(f"- [{_md(doc_id)}] {_md(d['title'])} ({_md(d['origin'] or d['outlet'] or 'unknown origin')}, "
-                       f"{d['published'] or 'undated'}{copy}; {len(d['removed'])} removals)")
+            out.append(
+                f"- [{_md(doc_id)}] {_md(d['title'])} "
+                f"({_md(d['origin'] or d['outlet'] or 'unknown origin')}, "
+                f"{d['published'] or 'undated'}{copy}; {len(d['removed'])} removals)"
+            )
         out.append("")
     if data["errors"]:
-        out += ["## Errors", ""] + [f"- `{_md(e['source'])}`: {_md(e['error'])}" for e in data["errors"]] + [""]
+        out += (
+            ["## Errors", ""] + [f"- `{_md(e['source'])}`: {_md(e['error'])}" for e in data["errors"]] + [""]
+        )
     return "\n".join(out)

@@ -23,8 +23,24 @@ from storyline.model import (
 )
 
 SCHEMA = (Path(__file__).parent / "schema.sql").read_text()
-DOCUMENT_COLUMNS = ("id", "content_hash", "source", "title", "published", "outlet", "origin", "authors",
-                    "dateline", "language", "url", "raw_text", "text", "copy_of", "copy_kind", "story")
+DOCUMENT_COLUMNS = (
+    "id",
+    "content_hash",
+    "source",
+    "title",
+    "published",
+    "outlet",
+    "origin",
+    "authors",
+    "dateline",
+    "language",
+    "url",
+    "raw_text",
+    "text",
+    "copy_of",
+    "copy_kind",
+    "story",
+)
 
 
 def _blob(array: np.ndarray | None) -> bytes | None:
@@ -99,29 +115,59 @@ class Store:
                     "INSERT INTO removals VALUES (?, ?, ?, ?)",
                     [(doc.id, i, r.text, r.kind) for i, r in enumerate(doc.removed)],
                 )
-            self.db.execute("INSERT INTO annotations VALUES (?, ?)", [doc.id, json.dumps(to_dict(annotation))])
+            self.db.execute(
+                "INSERT INTO annotations VALUES (?, ?)", [doc.id, json.dumps(to_dict(annotation))]
+            )
             if annotation.claims:
                 self.db.executemany(
                     "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [(c.id, c.document, c.sentence, c.text, c.content, c.speaker, c.speaker_kind, c.cue,
-                      c.stance, c.hedged, c.date) for c in annotation.claims],
+                    [
+                        (
+                            c.id,
+                            c.document,
+                            c.sentence,
+                            c.text,
+                            c.content,
+                            c.speaker,
+                            c.speaker_kind,
+                            c.cue,
+                            c.stance,
+                            c.hedged,
+                            c.date,
+                        )
+                        for c in annotation.claims
+                    ],
                 )
             self.db.execute(
                 "INSERT INTO features VALUES (?, ?, ?, ?, ?)",
-                [doc.id, _blob(features.doc_vector), _blob(features.sentence_vectors),
-                 _blob(features.minhash), json.dumps(features.data)],
+                [
+                    doc.id,
+                    _blob(features.doc_vector),
+                    _blob(features.sentence_vectors),
+                    _blob(features.minhash),
+                    json.dumps(features.data),
+                ],
             )
 
     def update_links(self, docs: Iterable[Document]) -> None:
-        """Persist what corpus-level stages changed on documents: copy links, origin and story."""
+        """Persist what corpus-level stages changed on stored documents (copy links, origin, story)
+        and mark their stories for recomputation."""
+        docs = list(docs)
+        if not docs:
+            return
         self.db.executemany(
             "UPDATE documents SET copy_of = ?, copy_kind = ?, origin = ?, story = ? WHERE id = ?",
             [(d.copy_of, d.copy_kind, d.origin, d.story, d.id) for d in docs],
         )
+        stories = sorted({d.story for d in docs if d.story})
+        if stories:
+            self.db.execute("UPDATE stories SET dirty = TRUE WHERE id IN (SELECT unnest(?))", [stories])
 
-    def documents(self, ids: Iterable[str] | None = None) -> list[Document]:
-        """Documents in ingest order (all, or those with the given ids)."""
-        query = f"SELECT {', '.join(DOCUMENT_COLUMNS)} FROM documents"
+    def documents(self, ids: Iterable[str] | None = None, full: bool = True) -> list[Document]:
+        """Documents in ingest order (all, or those with the given ids); ``full=False`` leaves out the
+        raw text and the removals, which corpus-level stages do not need."""
+        columns = DOCUMENT_COLUMNS if full else tuple(c for c in DOCUMENT_COLUMNS if c != "raw_text")
+        query = f"SELECT {', '.join(columns)} FROM documents"
         params: list = []
         if ids is not None:
             ids = list(ids)
@@ -131,15 +177,19 @@ class Store:
             params = [ids]
         rows = self.db.execute(query + " ORDER BY seq", params).fetchall()
         removals: dict[str, list[Removal]] = {}
-        removal_query = "SELECT document, text, kind FROM removals"
-        if ids is not None:
-            removal_query += " WHERE document IN (SELECT unnest(?))"
-        for document, text, kind in self.db.execute(removal_query + " ORDER BY document, position", params).fetchall():
-            removals.setdefault(document, []).append(Removal(text, kind))
+        if full:
+            removal_query = "SELECT document, text, kind FROM removals"
+            if ids is not None:
+                removal_query += " WHERE document IN (SELECT unnest(?))"
+            for document, text, kind in self.db.execute(
+                removal_query + " ORDER BY document, position", params
+            ).fetchall():
+                removals.setdefault(document, []).append(Removal(text, kind))
         docs = []
         for row in rows:
-            data = dict(zip(DOCUMENT_COLUMNS, row, strict=True))
+            data = dict(zip(columns, row, strict=True))
             data["authors"] = json.loads(data["authors"] or "[]")
+            data.setdefault("raw_text", "")
             doc = Document(**data)
             doc.removed = removals.get(doc.id, [])
             docs.append(doc)
@@ -161,8 +211,13 @@ class Store:
             params = [list(ids)]
         out = {}
         for doc_id, doc_vector, sentence_vectors, minhash, data in self.db.execute(query, params).fetchall():
-            out[doc_id] = Features(doc_id, _array(doc_vector), _array(sentence_vectors), _array(minhash),
-                                   json.loads(data or "{}"))
+            out[doc_id] = Features(
+                doc_id,
+                _array(doc_vector),
+                _array(sentence_vectors),
+                _array(minhash),
+                json.loads(data or "{}"),
+            )
         return out
 
     # --- stories ---------------------------------------------------------------------
@@ -171,28 +226,29 @@ class Store:
         rows = self.db.execute("SELECT id, centroid, state FROM stories").fetchall()
         return {sid: (_array(centroid), json.loads(state or "{}")) for sid, centroid, state in rows}
 
-    def save_story_states(self, states: dict[str, tuple[np.ndarray | None, dict]], dirty: Iterable[str]) -> None:
+    def save_story_states(
+        self, states: dict[str, tuple[np.ndarray | None, dict]], dirty: Iterable[str]
+    ) -> None:
         dirty = set(dirty)
-        for sid, (centroid, state) in states.items():
-            exists = self.db.execute("SELECT count(*) FROM stories WHERE id = ?", [sid]).fetchone()[0]
-            if exists:
-                self.db.execute(
-                    "UPDATE stories SET centroid = ?, state = ?, dirty = dirty OR ? WHERE id = ?",
-                    [_blob(centroid), json.dumps(state), sid in dirty, sid],
-                )
-            else:
-                self.db.execute(
-                    "INSERT INTO stories (id, centroid, state, dirty) VALUES (?, ?, ?, TRUE)",
-                    [sid, _blob(centroid), json.dumps(state)],
-                )
-
-    def delete_stories(self, ids: Iterable[str]) -> None:
-        for sid in ids:
-            self.db.execute("DELETE FROM stories WHERE id = ?", [sid])
-            self.db.execute("DELETE FROM claim_groups WHERE story = ?", [sid])
+        if not states:
+            return
+        self.db.executemany(
+            "INSERT INTO stories (id, centroid, state, dirty) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE "
+            "SET centroid = excluded.centroid, state = excluded.state, "
+            "dirty = stories.dirty OR excluded.dirty",
+            [
+                (sid, _blob(centroid), json.dumps(state), sid in dirty)
+                for sid, (centroid, state) in states.items()
+            ],
+        )
 
     def dirty_stories(self) -> list[str]:
-        return [r[0] for r in self.db.execute("SELECT id FROM stories WHERE dirty OR data IS NULL ORDER BY id").fetchall()]
+        return [
+            r[0]
+            for r in self.db.execute(
+                "SELECT id FROM stories WHERE dirty OR data IS NULL ORDER BY id"
+            ).fetchall()
+        ]
 
     def story_documents(self, story: str) -> list[str]:
         rows = self.db.execute("SELECT id FROM documents WHERE story = ? ORDER BY seq", [story]).fetchall()
@@ -231,4 +287,7 @@ class Store:
             self.db.execute("DELETE FROM errors WHERE source = ?", [source])
 
     def errors(self) -> list[ReadError]:
-        return [ReadError(s, e) for s, e in self.db.execute("SELECT source, error FROM errors ORDER BY source").fetchall()]
+        return [
+            ReadError(s, e)
+            for s, e in self.db.execute("SELECT source, error FROM errors ORDER BY source").fetchall()
+        ]
