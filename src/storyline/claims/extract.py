@@ -18,6 +18,7 @@ from storyline.model import Annotation, Claim
 SUBJECTS = {"nsubj", "nsubjpass"}
 EMBEDDED = {"relcl", "acl", "amod", "pcomp", "csubj"}  # a verb here does not attribute the sentence
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+QUOTE_PAIRS = (("“", "”"), ('"', '"'))
 DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'-]+\s*\([^)]{1,30}\)\s*[-—–]+\s*")
 
 
@@ -64,9 +65,17 @@ def _content(verb, subject) -> str:
 
 
 def _strip(content: str) -> str:
+    """A claim or speaker phrase without dateline, leading "that", edge punctuation and unpaired quotes."""
     content = DATELINE.sub("", content)
     content = re.sub(r"^(that|whether)\s+", "", content, flags=re.IGNORECASE)
-    return content.strip(" \n\t,.;:-—\"“”'")
+    content = content.strip(" \n\t,.;:-—")
+    for opening, closing in QUOTE_PAIRS:
+        marks = content.count(opening) + (content.count(closing) if closing != opening else 0)
+        if marks % 2 and content.startswith(opening):  # a quotation cut by the claim's start (or end)
+            content = content[len(opening) :]
+        elif marks % 2 and (opening == closing or content.count(opening) > content.count(closing)):
+            content += closing
+    return content.strip(" \n\t,.;:-—")
 
 
 def _hedged(sent, cue_lemma: str) -> bool:
@@ -97,7 +106,7 @@ def _attribution(sent) -> tuple[str, str, str, str, str] | None:
     found = _reporting_verb(sent)
     if found is not None:
         verb, subject = found
-        speaker = _span_text(list(subject.subtree))
+        speaker = _strip(_span_text(list(subject.subtree)))
         lemma = verb.lemma_.lower()
         stance = "denies" if lemma in DENIAL_VERBS else "asserts"
         content = _content(verb, subject)
