@@ -1,0 +1,58 @@
+"""The product's first real case, end to end through the command line: the three seed documents.
+
+Skipped where ``../shared`` is absent; the seed texts are never copied into the repository."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"
+pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="seed documents not present")
+
+
+@pytest.fixture(scope="module")
+def dossier(tmp_path_factory):
+    out = tmp_path_factory.mktemp("seeds")
+    run = subprocess.run([sys.executable, "-m", "storyline.cli", "build", str(SEEDS), "--out", str(out)],
+                         capture_output=True, timeout=900)
+    assert run.returncode == 0, run.stderr.decode()
+    assert {p.name for p in out.iterdir()} >= {"dossier.json", "dossier.md", "dossier.html"}
+    return json.loads((out / "dossier.json").read_text())
+
+
+def by_prefix(dossier: dict, prefix: str) -> dict:
+    return next(d for d in dossier["documents"] if d["id"].startswith(prefix))
+
+
+def test_three_documents_one_story_with_claims_and_timeline(dossier):
+    assert len(dossier["documents"]) == 3 and dossier["errors"] == []
+    [story] = dossier["stories"]
+    assert len(story["documents"]) == 3
+    assert story["claims"] and story["claim_groups"] and story["timeline"] and story["summary"]
+
+
+def test_origins_and_metadata(dossier):
+    assert by_prefix(dossier, "000")["origin"] == "CNN"
+    assert by_prefix(dossier, "003")["origin"] == "CNN"
+    wire = by_prefix(dossier, "002")
+    assert (wire["origin"], wire["published"], wire["dateline"]) == ("AP", "2022-10-20", "Washington")
+    assert len(wire["authors"]) == 2
+
+
+def test_a_group_backed_by_000_and_002_counts_two_independent_sources(dossier):
+    [story] = dossier["stories"]
+    a, b = by_prefix(dossier, "000")["id"], by_prefix(dossier, "002")["id"]
+    both = [g for g in story["claim_groups"] if {a, b} <= set(g["documents"])]
+    assert both and all(g["independent_sources"] == 2 for g in both)
+
+
+def test_relative_dates_of_the_dated_copy(dossier):
+    [story] = dossier["stories"]
+    wire = by_prefix(dossier, "002")["id"]
+    dated = {(t["date"], t["precision"]) for t in story["timeline"] if wire in t["documents"]}
+    assert ("2022-10-20", "day") in dated and ("2022-08", "month") in dated
