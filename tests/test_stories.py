@@ -6,7 +6,7 @@ import pytest
 
 from storyline.model import Document
 from storyline.pipeline import analyse
-from storyline.stories import StoryClusterer, story_title
+from storyline.stories import MEMBERS, StoryClusterer, story_title
 
 BRIDGE = [
     ("bridge1", "2023-03-01", "Bridge collapses over the Elsen river in Marlow Vale",
@@ -101,6 +101,18 @@ def test_state_survives_a_round_trip(clustered):
     assert resumed.states == clusterer.states
     assert resumed.documents == clusterer.documents == 4
     assert resumed.next_number == clusterer.next_number
+
+
+def test_members_survive_a_round_trip_and_old_centroid_states_are_read(clustered):
+    clusterer, story_of = clustered
+    resumed = _resumed(clusterer)
+    for sid in clusterer.ids:
+        assert resumed.members[sid].shape == (2, 2, 384)
+        assert (resumed.members[sid] == clusterer.members[sid]).all()
+    centroid, state = clusterer.state_records([story_of["bridge1"]])[story_of["bridge1"]]
+    legacy = StoryClusterer({"s1": (centroid[:, 0].astype("float32").mean(axis=0), state)})
+    assert legacy.members["s1"].shape == (1, 2, 384)
+    assert MEMBERS >= 2
 
 
 def test_story_title_prefers_the_title_the_documents_share():
