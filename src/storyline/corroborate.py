@@ -120,6 +120,24 @@ def group_claims(
     return groups
 
 
+SentenceKey = tuple[str, int]  # (document id, sentence index)
+
+
+def sentence_support(
+    groups: list[ClaimGroup], claims: list[Claim]
+) -> dict[SentenceKey, tuple[list[str], int]]:
+    """For each (document, sentence) that states a claim: its claim groups and the most independent
+    sources behind any of them (the summary prefers such sentences, the timeline cites the groups)."""
+    claim_by_id = {c.id: c for c in claims}
+    support: dict[SentenceKey, tuple[list[str], int]] = {}
+    for group in groups:
+        for claim_id in group.claims:
+            key = (claim_by_id[claim_id].document, claim_by_id[claim_id].sentence)
+            ids, sources = support.get(key, ([], 0))
+            support[key] = (ids + [group.id], max(sources, group.independent_sources))
+    return support
+
+
 def content_words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z][a-z-]+", text.lower()) if w not in STOPWORDS}
 

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
+from rapidfuzz import fuzz
 
 from storyline import settings
 from storyline.annotate import annotate, dates
@@ -16,7 +17,7 @@ from storyline.annotate.nlp import embedder, parse
 from storyline.claims.extract import claims_of
 from storyline.clean import clean_document
 from storyline.copies import CopyDetector, minhash_of
-from storyline.corroborate import group_claims
+from storyline.corroborate import group_claims, sentence_support
 from storyline.ingest import read_inputs
 from storyline.model import Annotation, Document, Dossier, Features, ReadError, Story
 from storyline.store import Store
@@ -156,22 +157,12 @@ def build_story(store: Store, story_id: str) -> Story:
     link_speakers(claims, ordered, entities)
     model = embedder()
     groups = group_claims(claims, model.encode([c.content for c in claims]), docs, annotations)
-    group_of_sentence: dict[tuple[str, int], list[str]] = {}
-    sources_of_sentence: dict[tuple[str, int], int] = {}
-    claim_by_id = {c.id: c for c in claims}
-    for group in groups:
-        for claim_id in group.claims:
-            claim = claim_by_id[claim_id]
-            key = (claim.document, claim.sentence)
-            group_of_sentence.setdefault(key, []).append(group.id)
-            sources_of_sentence[key] = max(sources_of_sentence.get(key, 0), group.independent_sources)
+    support = sentence_support(groups, claims)
     events = [e for a in ordered for e in a.events]
-    timeline = build_timeline(ordered, group_of_sentence, _same_text)
+    timeline = build_timeline(ordered, {k: g for k, (g, _) in support.items()}, _same_text)
     sentences = [(a.document, s.index, s.text) for a in ordered if not docs[a.document].copy_of
                  for s in a.sentences if _is_body_sentence(s.text, docs[a.document])]
-    vectors = model.encode([t for _, _, t in sentences])
-    support = {k: (g, sources_of_sentence.get(k, 1)) for k, g in group_of_sentence.items()}
-    summary = summarize(sentences, vectors, support)
+    summary = summarize(sentences, model.encode([t for _, _, t in sentences]), support)
     title = story_title([docs[d] for d in doc_ids]) or story_id
     return Story(id=story_id, title=title, documents=doc_ids, entities=entities, claims=claims,
                  claim_groups=groups, events=events, timeline=timeline, summary=summary)
@@ -185,8 +176,6 @@ def _is_body_sentence(text: str, doc: Document) -> bool:
 
 
 def _same_text(a: str, b: str) -> bool:
-    from rapidfuzz import fuzz
-
     return fuzz.token_set_ratio(a, b) >= 85
 
 
