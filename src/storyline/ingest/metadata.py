@@ -75,7 +75,7 @@ def iso_date(value: str | None) -> str | None:
 
 
 def split_authors(value: str) -> list[str]:
-    """``"AAMER MADHANI and ZEKE MILLER"`` → two names, properly cased."""
+    """``"MARTA OLSSON and DAVID KRANE"`` → two names, properly cased."""
     value = BY_PREFIX.sub("", value)
     parts = re.split(r"\s*(?:,|;|\band\b|&)\s*", value, flags=re.IGNORECASE)
     return [name_case(p) for p in parts if p.strip()]
