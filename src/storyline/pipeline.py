@@ -160,9 +160,16 @@ def build_story(store: Store, story_id: str) -> Story:
     support = sentence_support(groups, claims)
     events = [e for a in ordered for e in a.events]
     timeline = build_timeline(ordered, {k: g for k, (g, _) in support.items()}, _same_text)
-    sentences = [(a.document, s.index, s.text) for a in ordered if not docs[a.document].copy_of
-                 for s in a.sentences if _is_body_sentence(s.text, docs[a.document])]
-    summary = summarize(sentences, model.encode([t for _, _, t in sentences]), support)
+    stored = store.features([d for d in doc_ids if not docs[d].copy_of])  # sentence vectors, as analysed
+    sentences, rows = [], []
+    for a in ordered:
+        if a.document in stored:
+            for s in a.sentences:
+                if _is_body_sentence(s.text, docs[a.document]):
+                    sentences.append((a.document, s.index, s.text))
+                    rows.append(stored[a.document].sentence_vectors[s.index])
+    vectors = np.array(rows, dtype=np.float32).reshape(len(rows), model.dimension)
+    summary = summarize(sentences, vectors, support)
     title = story_title([docs[d] for d in doc_ids]) or story_id
     return Story(id=story_id, title=title, documents=doc_ids, entities=entities, claims=claims,
                  claim_groups=groups, events=events, timeline=timeline, summary=summary)
