@@ -7,6 +7,7 @@ from collections import defaultdict
 
 import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.sparse import csr_matrix
 from scipy.spatial.distance import squareform
 
 from storyline.annotate.quantities import interval
@@ -148,14 +149,20 @@ def claim_similarity(contents: list[str], vectors: np.ndarray) -> np.ndarray:
     Short contents ("talks had collapsed" against "wage talks ... had not collapsed") embed far apart
     though they are the same claim; the share of the shorter claim's content words found in the
     longer one catches them."""
-    sims = vectors @ vectors.T
+    cosine = vectors @ vectors.T
     words = [content_words(c) for c in contents]
-    for i in range(len(contents)):
-        for j in range(i + 1, len(contents)):
-            shared = len(words[i] & words[j])
-            if shared >= MIN_SHARED_WORDS:
-                containment = shared / min(len(words[i]), len(words[j]))
-                sims[i, j] = sims[j, i] = max(sims[i, j], 0.5 * sims[i, j] + 0.5 * containment)
+    vocabulary = {w: k for k, w in enumerate(sorted(set().union(*words)))}
+    if not vocabulary:
+        return cosine
+    rows = [i for i, ws in enumerate(words) for _ in ws]
+    cols = [vocabulary[w] for ws in words for w in ws]
+    incidence = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(words), len(vocabulary)))
+    shared = (incidence @ incidence.T).toarray()
+    sizes = np.array([len(ws) for ws in words], dtype=float)
+    containment = shared / np.maximum(np.minimum.outer(sizes, sizes), 1.0)
+    raised = np.maximum(cosine, 0.5 * cosine + 0.5 * containment)
+    sims = np.where(shared >= MIN_SHARED_WORDS, raised, cosine)
+    np.fill_diagonal(sims, np.diag(cosine))  # a claim's similarity to itself stays its cosine
     return sims
 
 

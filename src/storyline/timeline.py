@@ -74,6 +74,7 @@ def build_timeline(
 ) -> list[TimelineEntry]:
     """Entries for every sentence of the story with a resolved date, merged across copies, by date."""
     entries: list[TimelineEntry] = []
+    by_date: dict[str, list[TimelineEntry]] = {}  # only entries of one date can be the same event
     for annotation in annotations:
         sentence_text = {s.index: s.text for s in annotation.sentences}
         for index in sorted({t.sentence for t in annotation.times if t.value}):
@@ -82,11 +83,13 @@ def build_timeline(
                 continue
             text = sentence_text.get(index, "")
             groups = claims_by_sentence.get((annotation.document, index), [])
-            existing = next((e for e in entries if e.date == date and same_text(e.text, text)), None)
+            existing = next((e for e in by_date.get(date, []) if same_text(e.text, text)), None)
             if existing:
                 existing.documents = sorted(set(existing.documents) | {annotation.document})
                 existing.claim_groups = sorted(set(existing.claim_groups) | set(groups))
                 continue
-            entries.append(TimelineEntry(date, precision, text, [annotation.document], list(groups)))
+            entry = TimelineEntry(date, precision, text, [annotation.document], list(groups))
+            entries.append(entry)
+            by_date.setdefault(date, []).append(entry)
     entries.sort(key=lambda e: (e.date, PRECISION_RANK[e.precision]))
     return entries
