@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterator, Sequence
 
 import numpy as np
 from spacy.language import Language
@@ -44,12 +44,28 @@ def spacy_pipeline():
     return nlp
 
 
-def parse(texts: Sequence[str]) -> Iterable:
-    """spaCy Docs for ``texts``, in order, batched, and on several processes when each gets a batch."""
+def parse(texts: Sequence[str]) -> Iterator:
+    """spaCy Docs for ``texts``, in order, batched, and on several processes when each gets a batch.
+
+    A text that occurs more than once (one wire report re-published by several outlets) is parsed once;
+    its later occurrences get copies of that parse."""
     nlp = spacy_pipeline()
+    unique = list(dict.fromkeys(texts))
     processes = min(settings.SPACY_PROCESSES, os.cpu_count() or 1)
-    n_process = processes if len(texts) >= settings.SPACY_PROCESSES_MIN_DOCS else 1
-    return nlp.pipe(texts, batch_size=settings.SPACY_BATCH_SIZE, n_process=n_process)
+    n_process = processes if len(unique) >= settings.SPACY_PROCESSES_MIN_DOCS else 1
+    parsed = nlp.pipe(unique, batch_size=settings.SPACY_BATCH_SIZE, n_process=n_process)
+    last = {text: i for i, text in enumerate(texts)}
+    kept: dict[str, object] = {}  # parses of texts that occur again, untouched by the consumer
+    for i, text in enumerate(texts):
+        doc = kept[text] if text in kept else next(parsed)  # first occurrences come in ``unique``'s order
+        if last[text] > i:
+            kept[text] = doc
+            doc = doc.copy()
+        else:
+            kept.pop(text, None)
+        yield doc
+    if next(parsed, None) is not None:  # also lets spaCy's worker processes finish
+        raise RuntimeError("spaCy returned more documents than it was given")
 
 
 class Embedder:
