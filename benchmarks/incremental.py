@@ -100,6 +100,29 @@ def timed(what: str, action: Callable[[], object]) -> float:
     return seconds
 
 
+class Counter:
+    """Progress of the store build on stderr: documents read (with the rate and the time left) and
+    stories written."""
+
+    def __init__(self, total: int):
+        self.total = total
+        self.done = {"documents": 0, "stories": 0}
+        self.start = time.perf_counter()
+
+    def __call__(self, what: str, count: int) -> None:
+        if what not in self.done:
+            return  # a document that could not be read: counted in its batch
+        self.done[what] += count
+        seconds = time.perf_counter() - self.start
+        if what == "documents":
+            done = self.done[what]
+            rate = done / seconds
+            print(f"    {done:>6} of {self.total} documents in {seconds:6.0f} s ({rate:.2f}/s, about "
+                  f"{(self.total - done) / rate:.0f} s left)", file=sys.stderr, flush=True)
+        elif self.done[what] % 100 == 0:
+            print(f"    {self.done[what]:>6} stories written", file=sys.stderr, flush=True)
+
+
 def add_and_report(store_path: Path, new_file: Path) -> float:
     """Seconds to ingest and report ``new_file`` into the store, measured in a new process with the models
     loaded before the clock starts, so neither run profits from the other's embedding cache."""
@@ -157,8 +180,9 @@ def main() -> None:
             print(f"building a store of {len(stored)} documents at {built} (once) ...", file=sys.stderr)
             store = Store(work_dir / "building.duckdb")
             stored_file = write_jsonl(stored, work_dir / "stored.jsonl")
-            seconds = timed("ingest", lambda: pipeline.ingest([str(stored_file)], store))
-            seconds += timed("report", lambda: pipeline.report(store))
+            counter = Counter(len(stored))
+            seconds = timed("ingest", lambda: pipeline.ingest([str(stored_file)], store, counter))
+            seconds += timed("report", lambda: pipeline.report(store, counter))
             store.close()
             shutil.move(work_dir / "building.duckdb", built)
             print(f"  built in {seconds:.0f} s ({len(stored) / seconds:.1f} documents/s)", file=sys.stderr)
