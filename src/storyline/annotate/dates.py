@@ -22,6 +22,7 @@ those computed from an estimated reference date. Relative expressions look at th
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import statistics
 from dataclasses import dataclass
@@ -745,22 +746,31 @@ def _acceptable(kind: str, match: re.Match, sentence: str) -> bool:
     return True
 
 
+@functools.lru_cache(maxsize=20_000)
+def _matches(text: str) -> tuple[tuple[str, re.Match], ...]:
+    """The time expressions of one sentence, longest match first where they overlap, in reading order.
+
+    Cached by text: the dates and the quantities of a document both scan its sentences, and a report
+    scans them again when it infers references."""
+    candidates = []
+    for kind, pattern in PATTERNS:
+        for match in pattern.finditer(text):
+            if match.group(0).strip() and _acceptable(kind, match, text):
+                candidates.append((kind, match))
+    candidates.sort(key=lambda c: (-(c[1].end() - c[1].start()), c[1].start()))
+    chosen: list[tuple[str, re.Match]] = []
+    for kind, match in candidates:
+        if all(match.end() <= m.start() or m.end() <= match.start() for _, m in chosen):
+            chosen.append((kind, match))
+    return tuple(sorted(chosen, key=lambda c: c[1].start()))
+
+
 def scan(sentences: list[Sentence], reference: dt.date | None) -> list[tuple[Sentence, Found]]:
     """Every time expression of a document, longest match first, resolved in reading order."""
     resolver = Resolver(reference)
     found: list[tuple[Sentence, Found]] = []
     for sentence in sentences:
-        candidates = []
-        for kind, pattern in PATTERNS:
-            for match in pattern.finditer(sentence.text):
-                if match.group(0).strip() and _acceptable(kind, match, sentence.text):
-                    candidates.append((kind, match))
-        candidates.sort(key=lambda c: (-(c[1].end() - c[1].start()), c[1].start()))
-        chosen: list[tuple[str, re.Match]] = []
-        for kind, match in candidates:
-            if all(match.end() <= m.start() or m.end() <= match.start() for _, m in chosen):
-                chosen.append((kind, match))
-        for kind, match in sorted(chosen, key=lambda c: c[1].start()):
+        for kind, match in _matches(sentence.text):
             resolution = resolver.resolve(kind, match, sentence.text, sentence.index)
             if resolution.timeml is None and resolution.value is None and kind in ("quarter", "season"):
                 continue  # matched words that are not a date after all ("a quarter of", "the fall of")
