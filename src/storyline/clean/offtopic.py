@@ -42,18 +42,26 @@ def content_words(text: str) -> list[str]:
     return sorted({w.lower() for w in _WORD.findall(text)} - STOPWORDS)
 
 
-@functools.cache
-def _tagger():
+UNTAGGING_PIPES = ("paragraph_boundaries", "parser", "lemmatizer", "ner", "storyline_entities")
+
+
+@functools.lru_cache(maxsize=10_000)
+def _has_finite_verb(text: str) -> bool:
+    """Part-of-speech tags only: the pipes that do not set them are skipped (cached by text, since a
+    re-published story brings the same captions again)."""
     from storyline.annotate.nlp import spacy_pipeline
 
-    return spacy_pipeline()
+    nlp = spacy_pipeline()
+    with nlp.select_pipes(disable=[p for p in UNTAGGING_PIPES if p in nlp.pipe_names]):
+        doc = nlp(text)
+    return any(token.tag_ in FINITE_VERB_TAGS for token in doc)
 
 
 def is_caption(text: str) -> bool:
     """A dated, finished sentence without a finite verb ("A drone on display at ... on June 28, 2021.")."""
     if len(text.split()) < MIN_CAPTION_WORDS or not text.endswith(".") or not CAPTION_DATE.search(text):
         return False
-    return not any(token.tag_ in FINITE_VERB_TAGS for token in _tagger()(text))
+    return not _has_finite_verb(text)
 
 
 def _glued_removals(pieces: list[Piece]) -> tuple[list[Piece], list[Removal]]:
