@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from storyline.model import Document
 from storyline.pipeline import analyse
-from storyline.stories import MEMBERS, StoryClusterer, story_title
+from storyline.stories import MEMBERS, StoryClusterer, average_linkage, story_title
 
 BRIDGE = [
     ("bridge1", "2023-03-01", "Bridge collapses over the Elsen river in Marlow Vale",
@@ -103,16 +104,48 @@ def test_state_survives_a_round_trip(clustered):
     assert resumed.next_number == clusterer.next_number
 
 
-def test_members_survive_a_round_trip_and_old_centroid_states_are_read(clustered):
-    clusterer, story_of = clustered
+def test_members_survive_a_round_trip(clustered):
+    clusterer, _ = clustered
     resumed = _resumed(clusterer)
     for sid in clusterer.ids:
         assert resumed.members[sid].shape == (2, 2, 384)
         assert (resumed.members[sid] == clusterer.members[sid]).all()
-    centroid, state = clusterer.state_records([story_of["bridge1"]])[story_of["bridge1"]]
-    legacy = StoryClusterer({"s1": (centroid[:, 0].astype("float32").mean(axis=0), state)})
-    assert legacy.members["s1"].shape == (1, 2, 384)
+        assert [m.doc for m in resumed.states[sid].members] == [m.doc for m in clusterer.states[sid].members]
     assert MEMBERS >= 2
+
+
+def test_states_of_an_older_clusterer_are_not_matched(clustered):
+    clusterer, story_of = clustered
+    vectors, state = clusterer.state_records([story_of["bridge1"]])[story_of["bridge1"]]
+    older = StoryClusterer({"s7": (vectors[:, 0].astype("float32").mean(axis=0), {"size": 2})})
+    assert older.ids == [] and older.next_number == 8
+
+
+def test_a_document_that_bridges_two_stories_merges_them():
+    """Two reports of one event that started apart (as a greedy online decision can leave them) are
+    re-clustered into one story when a third report close to both arrives; the moved one is reported."""
+    analysed = _analysed(BRIDGE + [BRIDGE_FOLLOW_UP])
+    clusterer = StoryClusterer({})
+    story_of: dict[str, str] = {}
+    for (doc, _, features), sid in zip(analysed[:2], ["s1", "s2"], strict=True):
+        clusterer.add(sid, clusterer.item(doc, features))
+        story_of[doc.id] = sid
+    doc, _, features = analysed[2]
+    sid = clusterer.assign(doc, features, story_of)
+    assert story_of["bridge1"] == story_of["bridge2"] == sid
+    assert clusterer.moved and clusterer.removed == {"s1", "s2"} - {sid}
+    assert sorted(m.doc for m in clusterer.states[sid].members) == ["bridge1", "bridge2", "bridge3"]
+
+
+def test_average_linkage_merges_close_groups_and_keeps_settled_stories_apart():
+    probability = np.array([[1.0, 0.9, 0.8, 0.1],
+                            [0.9, 1.0, 0.7, 0.2],
+                            [0.8, 0.7, 1.0, 0.6],
+                            [0.1, 0.2, 0.6, 1.0]])
+    groups = average_linkage(probability, [[0], [1], [2], [3]], [False] * 4, 0.5)
+    assert sorted(map(sorted, groups)) == [[0, 1, 2], [3]]
+    settled = average_linkage(probability, [[0], [1], [2], [3]], [True, True, False, False], 0.5)
+    assert sorted(map(sorted, settled)) == [[0, 2], [1], [3]]
 
 
 def test_story_title_prefers_the_title_the_documents_share():

@@ -108,6 +108,7 @@ def ingest(inputs: Iterable[str], store: Store, progress: Progress = _noop) -> I
     detector = CopyDetector.from_store(store, stored)
     clusterer = StoryClusterer(store.story_states())
     story_of = {d.id: d.story for d in stored if d.story}
+    known = {d.id: d for d in stored}
     records = read_inputs(inputs)
     while batch := list(itertools.islice(records, settings.BATCH_DOCUMENTS)):
         errors = [r for r in batch if isinstance(r, ReadError)]
@@ -124,18 +125,25 @@ def ingest(inputs: Iterable[str], store: Store, progress: Progress = _noop) -> I
         for error in errors:
             progress(f"error: {error.source}: {error.error}", 0)
         analysed.sort(key=lambda item: _original_first(item[0]))
-        relinked: dict[str, Document] = {}  # stored documents whose copy root or origin changed
+        relinked: dict[str, Document] = {}  # stored documents whose copy root, origin or story changed
         for doc, _, features in analysed:
             relinked.update((d.id, d) for d in detector.assign(doc, features))
-            story_of[doc.id] = clusterer.assign(doc, features, story_of)
+            clusterer.assign(doc, features, story_of)
+            known[doc.id] = doc
+        for doc_id in clusterer.moved:  # earlier documents the story re-clustering moved
+            known[doc_id].story = story_of[doc_id]
+            relinked[doc_id] = known[doc_id]
+        batch_ids = {d.id for d, _, _ in analysed}
         with store.transaction():
             store.add_documents(analysed)
-            if relinked:
-                store.update_links(relinked.values())
+            store.update_links(d for d in relinked.values() if d.id not in batch_ids)
             store.save_story_states(clusterer.state_records(clusterer.changed), clusterer.changed)
+            store.remove_stories(clusterer.removed)
             store.record_errors(errors)
             store.clear_errors({d.source for d, _, _ in analysed})
         clusterer.changed.clear()
+        clusterer.moved.clear()
+        clusterer.removed.clear()
         result.added.extend(d.id for d, _, _ in analysed)
         result.errors.extend(errors)
         progress("documents", len(batch))

@@ -89,6 +89,20 @@ def test_story_sections_are_recomputed_only_when_dirty(tmp_path):
     assert store.documents(["a"])[0].copy_of == "z"
 
 
+def test_a_story_left_without_documents_is_removed_with_its_claim_groups(tmp_path):
+    store = Store(tmp_path / "s.duckdb")
+    group = ClaimGroup("g1", "c", ["a:c1"], ["a"], 1, ["a:c1"], [], False)
+    with store.transaction():
+        store.add_documents([item("a")])
+        store.save_story_states({sid: (np.ones(4, dtype=np.float32), {"size": 1}) for sid in ("s1", "s2")},
+                                ["s1", "s2"])
+        store.save_story(Story(id="s1", title="T", documents=["a"], claim_groups=[group]))
+    with store.transaction():
+        store.remove_stories(["s1"])
+    assert [s.id for s in store.stories()] == [] and store.dirty_stories() == ["s2"]
+    assert store.claim_groups("s1") == []
+
+
 def test_errors_are_kept_until_the_source_reads(tmp_path):
     store = Store(tmp_path / "s.duckdb")
     store.record_errors([ReadError("x.txt", "empty file")])

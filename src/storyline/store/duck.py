@@ -232,6 +232,13 @@ class Store:
             ],
         )
 
+    def remove_stories(self, ids: Iterable[str]) -> None:
+        """Delete stories left without documents (their documents joined other stories)."""
+        ids = sorted(ids)
+        if ids:
+            self.db.execute("DELETE FROM claim_groups WHERE story IN (SELECT unnest(?))", [ids])
+            self.db.execute("DELETE FROM stories WHERE id IN (SELECT unnest(?))", [ids])
+
     def dirty_stories(self) -> list[str]:
         return [
             r[0]
