@@ -13,10 +13,11 @@ from storyline.model import Document
 KINDS = (
     "related",  # a related-links heading ("Recommended Stories") or a one-line link ("Read more: ...")
     "teaser",  # a title or summary of another article inside a related block
-    "prompt",  # comment, sharing and subscription prompts
+    "prompt",  # comment, sharing and subscription prompts, newsletter sign-up forms
     "navigation",  # previous/next links, tags, breadcrumbs
     "caption",  # photo captions, on their own line or glued into a paragraph
     "credit",  # photo credits
+    "notice",  # publisher notices: copyright, "All rights reserved.", no-redistribution, print edition
     "byline",
     "readtime",
     "counter",  # bare numbers (share or comment counters)

@@ -1,33 +1,48 @@
 """Line-level boilerplate: related-link blocks and their teasers, prompts, navigation, captions and
-credits, bylines, read-time, counters and repeated titles.
+credits, bylines, read-time, counters, repeated titles, newsletter sign-up forms and publisher notices
+(copyright lines, rights reservations, print-edition notes).
 
 Each line is judged whole, together with its neighbours' shape: a caption is the line above a credit,
-a related block runs from its heading over every teaser group until a group that reads like story text."""
+a related block runs from its heading over every teaser group until a group that reads like story text.
+A line that is not boilerplate as a whole loses the sentences that are publisher notices or subscription
+promotions ("... All rights reserved."), matched one whole sentence at a time."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from storyline.clean.sentences import SENTENCE_FINAL, split_pieces
+from storyline.clean.sentences import SENTENCE_FINAL, opener_seams, split_pieces
 from storyline.clean.vocabulary import (
     BULLETS,
     BYLINE,
     CAPTION_MARKERS,
     COUNTER,
     CREDIT,
+    EMBEDDED_CAPTION,
+    EMBEDDED_CREDIT,
     INLINE_RELATED,
+    MAX_TAGLINE_WORDS,
     NAVIGATION,
+    NOTICE,
+    PRINT_EDITION,
+    PROMO,
     PROMPT,
     READTIME,
     RELATED_HEADING_PATTERN,
     RELATED_HEADINGS,
+    SERVICE_BAR,
+    SIGNUP_FORM,
     STAFF_CREDIT,
+    TAGLINE,
 )
 from storyline.model import Removal
 
 MAX_HEADING_WORDS = 8  # a related-block heading or a byline is short
 MAX_TEASER_TITLE_WORDS = 25
+MIN_SIGNUP_PHRASES = 2  # distinct sign-up form phrases that make a line the form
+MIN_CAPTION_WORDS = 3  # of a caption cut off the front of a story sentence
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"”’')]*$")
 
 
 @dataclass
@@ -92,6 +107,16 @@ def line_kind(text: str, next_text: str | None) -> str | None:
         return "credit"
     if any(marker.search(stripped) for marker in CAPTION_MARKERS):
         return "caption"
+    if EMBEDDED_CREDIT.fullmatch(stripped):
+        return "credit"
+    if embedded_caption(stripped) == (stripped, ""):
+        return "caption"
+    if len({normal(m.group()) for m in SIGNUP_FORM.finditer(stripped)}) >= MIN_SIGNUP_PHRASES:
+        return "prompt"  # a newsletter sign-up form
+    if PRINT_EDITION.fullmatch(stripped):
+        return "notice"
+    if SERVICE_BAR.fullmatch(stripped):
+        return "navigation"
     if STAFF_CREDIT.fullmatch(stripped) or (
         len(stripped.split()) <= MAX_HEADING_WORDS * 2 and BYLINE.fullmatch(stripped)
     ):
@@ -99,6 +124,55 @@ def line_kind(text: str, next_text: str | None) -> str | None:
     if next_text is not None and CREDIT.fullmatch(next_text.strip()) and len(split_pieces(stripped)) == 1:
         return "caption"  # a one-sentence line right above a photo credit
     return None
+
+
+def embedded_caption(text: str) -> tuple[str, str] | None:
+    """A caption introduced by its label ("Image copyright <credit> Image caption <caption>") and the story
+    sentence glued after it, if any: (caption, sentence). A caption has no final punctuation, so a line
+    that has it is a caption run into a sentence; it is cut only at a single clear seam ("... the blast
+    The police said ..."), and None if there is none or there is no such caption."""
+    match = EMBEDDED_CAPTION.fullmatch(text)
+    if not match:
+        return None
+    caption = match.group("caption")
+    if not _ENDS_SENTENCE.search(caption):
+        return text, ""
+    seams = opener_seams(caption)
+    if len(seams) != 1 or len(caption[:seams[0]].split()) < MIN_CAPTION_WORDS:
+        return None
+    cut = match.start("caption") + seams[0]
+    return text[:cut].strip(), text[cut:].strip()
+
+
+def sentence_kind(text: str) -> str | None:
+    """The kind of one sentence that is a publisher notice or a subscription promotion, else None."""
+    if NOTICE.fullmatch(text):
+        return "notice"
+    if PROMO.fullmatch(text):
+        return "prompt"
+    return None
+
+
+def _is_tagline(text: str) -> bool:
+    return len(text.split()) <= MAX_TAGLINE_WORDS and bool(TAGLINE.fullmatch(text))
+
+
+def strip_sentences(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """A line without its notice and promotion sentences, and those sentences with their kinds; a line
+    made of nothing else goes whole (with the slogans of what it promotes)."""
+    pieces = split_pieces(text)
+    kinds = [sentence_kind(piece.text) for piece in pieces]
+    if not any(kinds):
+        return text, []
+    if "prompt" in kinds and all(k or _is_tagline(p.text) for k, p in zip(kinds, pieces, strict=True)):
+        kinds = [k or "prompt" for k in kinds]
+    footer = kinds[0] == "notice" and (kinds[1:2] == ["notice"] or not any(p.finished for p in pieces[1:]))
+    if footer:
+        kinds = ["notice"] * len(kinds)  # a copyright footer: what follows on its line is terms of use
+    if all(kinds) and len(set(kinds)) == 1:
+        return "", [(text, kinds[0])]
+    kept = " ".join(piece.text for piece, kind in zip(pieces, kinds, strict=True) if not kind)
+    return kept, [(piece.text, kind) for piece, kind in zip(pieces, kinds, strict=True) if kind]
 
 
 def strip_boilerplate(text: str, title: str | None) -> tuple[list[str], list[Removal]]:
@@ -136,6 +210,15 @@ def strip_boilerplate(text: str, title: str | None) -> tuple[list[str], list[Rem
             removed.append(Removal(line.raw, kind))
             continue
         text_of_line = re.sub(r"\s+", " ", line.text)
+        caption = embedded_caption(text_of_line)
+        if caption:
+            removed.append(Removal(caption[0], "caption"))
+            text_of_line = caption[1]
+        whole = text_of_line
+        text_of_line, notices = strip_sentences(text_of_line)
+        removed.extend(Removal(line.raw if t == whole == line.text else t, k) for t, k in notices)
+        if not text_of_line:
+            continue
         if line.group == joinable_group and not SENTENCE_FINAL.search(paragraphs[-1]):
             paragraphs[-1] += " " + text_of_line  # a hard-wrapped paragraph
         else:

@@ -64,6 +64,12 @@ def split_pieces(paragraph: str) -> list[Piece]:
     return pieces
 
 
+def opener_seams(text: str) -> list[int]:
+    """Where a sentence opener follows a lower-case word ("... the blast The police said ..."): the places
+    a sentence may start inside text that has no punctuation there."""
+    return [seam.start() for seam in _OPENER_AFTER_WORD.finditer(text)]
+
+
 def split_glued_headline(piece: Piece) -> tuple[str, str] | None:
     """A glued piece that starts with a headline and runs on into a sentence ("Local team wins title The
     opposition said ..."): the headline and the sentence; None if there is no such seam."""

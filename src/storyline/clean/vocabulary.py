@@ -118,3 +118,71 @@ STOPWORDS = set(
     would you your said says say told according year years week weeks month months day days time
     monday tuesday wednesday thursday friday saturday sunday first next since still already""".split()
 )
+
+# Publisher notices, each matched against one whole sentence: "Copyright 2017 The Courier.",
+# "Copyright © 2016 NPR.", "Copyright 1995 - .", "© 2018 Reuters", "All rights reserved.", "This material
+# may not be published, broadcast, rewritten or redistributed." The owner must be capitalised words, so
+# "Copyright 2018 was a busy year for the courts." is a story sentence.
+_YEARS = r"(?:1[89]\d\d|20\d\d)(?:\s*[-–]\s*(?:1[89]\d\d|20\d\d)?)?"
+_OWNER = r"[A-Z0-9][\w&'’!.-]*(?:,?\s+(?:of|and|for|the|&|[A-Z0-9][\w&'’!.-]*)){0,7}"
+_REPUBLISH = (
+    r"(?:published|reproduced|broadcast|rewritten|redistributed|distributed|copied|republished|reprinted|used)"
+)
+NOTICE = re.compile(
+    rf"(?:(?:[Cc]opyright|COPYRIGHT)\s*(?:©|\([Cc]\))?\s*{_YEARS}(?:\s*,?\s*{_OWNER})?"
+    rf"|(?:[Cc]opyright|COPYRIGHT)\s*(?:©|\([Cc]\))\s*{_OWNER}|©\s*(?:{_YEARS})?\s*{_OWNER})\s*\.?"
+    r"|(?i:(?:all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|"
+    r"tutti i diritti riservati)\.?)"
+    rf"|(?i:this (?:material|article|content|story|report) (?:may|must|can|shall) not be "
+    rf"(?:{_REPUBLISH},?\s+(?:or\s+|and\s+)?)*{_REPUBLISH}"
+    r"(?: in (?:whole or in part|any (?:form|medium)))?"
+    r"(?: without (?:the )?(?:prior |express )?(?:written )?(?:permission|consent|authori[sz]ation)"
+    r"(?: of [^.]{1,40})?)?\.?)"
+)
+# A print-edition note, with the reprint/subscribe toolbar that may precede it on its line:
+# "A version of this article appears in print on May 3, 2017, on Page A14 of the New York edition with
+# the headline: ...". Matched against a whole line.
+PRINT_EDITION = re.compile(
+    r"(?i)(?:(?:order reprints|today['’]s paper|subscribe|share|save)\s*\|?\s*)*"
+    r"a version of (?:this|the) (?:article|story|review|column|essay|editorial|report|interview) "
+    r"appears? in print on\b.{0,60}?\bpage\b.{0,200}"
+)
+# A toolbar of reader services: "Order Reprints | Today's Paper | Subscribe".
+SERVICE_BAR = re.compile(
+    r"(?i)(?:order reprints|reprints|today['’]s paper|subscribe|e-?paper|share|save|print)"
+    r"(?:\s*\|\s*(?:order reprints|reprints|today['’]s paper|subscribe|e-?paper|share|save|print)){1,5}"
+)
+# Phrases of a newsletter sign-up form; a line with two of them is the form, whatever else it says.
+SIGNUP_FORM = re.compile(
+    r"(?i)newsletter sign[ -]?up|please verify you['’]re not a robot|invalid email|"
+    r"you must select a newsletter|thank you for subscribing|could not subscribe|you are already subscribed|"
+    r"you agree to receive (?:occasional )?updates|view all [\w’' ]{1,40} newsletters|\* required field"
+)
+# Sentences of subscription and service promotion, each matched against one whole sentence:
+# "You must select a newsletter to subscribe to.", "Get the Morning Briefing by Email", "Chat with us in
+# Facebook Messenger.", "Follow The Courier on Twitter.", "Read the original article on The Courier."
+PROMO = re.compile(
+    r"(?i)(?:newsletter sign[ -]?up\b.*|please verify you['’]re not a robot(?: by clicking the box)?|"
+    r"invalid email(?: address)?|please re-?enter|you must select a newsletter to subscribe to|"
+    r"thank you for subscribing|could not subscribe\b.{0,40}|"
+    r"you are already subscribed(?: to this (?:email|newsletter|list))?|"
+    r"view all [\w’' ]{1,40} newsletters|you agree to receive (?:occasional )?updates\b.{0,120}|"
+    r"get (?:the|our) [\w#’'&: -]{1,40} (?:newsletter|briefing|digest)(?: by email| in your inbox)?|"
+    r"(?:subscribe|sign up)(?: now| today| here| to updates)?|"
+    r"chat with us (?:on|in|via) [\w ]{1,30}|"
+    r"(?:follow|like) (?:us|[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}) on "
+    r"(?:twitter|facebook|instagram|youtube|linkedin|tiktok|threads|bluesky)|"
+    r"read the original article (?:on|at) [A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})[.!]?"
+)
+# The slogan of a service promoted on the same line: a short sentence in the imperative
+# ("Find out what's happening in the world as it unfolds.").
+TAGLINE = re.compile(
+    r"(?i)(?:find out|get|stay|discover|see|watch|join|keep up|never miss|don['’]t miss)\b[^.!?]{0,80}[.!]?"
+)
+MAX_TAGLINE_WORDS = 12
+# BBC-style captions: "Image copyright <credit> Image caption <caption>", "Image caption <caption>",
+# and a credit alone: "Image copyright <credit>".
+EMBEDDED_CAPTION = re.compile(
+    r"(?:(?:Image|Media|Video) copyright\s+.{1,80}?\s+)?(?:Image|Media) caption\s+(?P<caption>\S.*)"
+)
+EMBEDDED_CREDIT = re.compile(r"(?:Image|Media|Video) copyright\s+(?:(?!\b(?:Image|Media) caption\b).){1,80}")
