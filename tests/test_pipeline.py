@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from storyline import pipeline, settings
+from storyline import pipeline, settings, stories
 from storyline.store import Store
 
 HARBOR = Path(__file__).parent / "fixtures" / "harbor"
@@ -115,3 +115,34 @@ def test_an_interrupted_run_is_completed_by_the_next(tmp_path, monkeypatch):
     resumed = pipeline.ingest([str(folder)], store)
     assert resumed.skipped == 1 and len(resumed.added) == 2
     assert len(pipeline.report(store).documents) == 3
+
+
+FOLLOW_UP = """date 2031-03-16
+title Marlow dockworkers and Eastmark port authority agree to mediation as strike enters third day
+
+MARLOW - Striking dockworkers at the port of Marlow and the Port Authority of Eastmark agreed on Saturday
+to meet a mediator, the Harbour Workers Union said, as the wage strike that has idled four harbours along
+the Eastern coast entered its third day.
+
+Union chairwoman Ilse Vandermeer said members would not load ships until the authority improved its wage
+offer. Officials of the port authority said talks with the striking dockworkers had never collapsed.
+"""
+
+
+def test_a_later_document_can_regroup_stored_stories(tmp_path, monkeypatch):
+    """Two reports of one strike stored as two stories (a cut no pair reaches keeps them apart) are
+    regrouped when a third report close to both arrives: the moved document is stored with its new story
+    and the emptied story is gone from the dossier."""
+    store = Store(tmp_path / "s.duckdb")
+    monkeypatch.setattr(stories, "JOIN_PROBABILITY", 1.01)
+    pipeline.ingest([str(HARBOR / "wire.txt"), str(HARBOR / "broadcaster.txt")], store)
+    apart = {d.id: d.story for d in store.documents(full=False)}
+    assert apart["wire"] != apart["broadcaster"]
+    pipeline.report(store)
+    monkeypatch.undo()
+    (tmp_path / "follow_up.txt").write_text(FOLLOW_UP, encoding="utf-8")
+    pipeline.ingest([str(tmp_path / "follow_up.txt")], store)
+    together = {d.id: d.story for d in store.documents(full=False)}
+    assert together["wire"] == together["broadcaster"] == together["follow_up"]
+    dossier = pipeline.report(store)
+    assert [sorted(s.documents) for s in dossier.stories] == [["broadcaster", "follow_up", "wire"]]

@@ -153,3 +153,19 @@ def test_story_title_prefers_the_title_the_documents_share():
             for i, day, title, text in BRIDGE + [BRIDGE_FOLLOW_UP]]
     docs[0].title = "Breaking news"
     assert story_title(docs) in {BRIDGE[1][2], BRIDGE_FOLLOW_UP[2]}
+
+
+def test_a_story_larger_than_its_members_is_settled_and_still_joined(monkeypatch):
+    """Past ``MEMBERS`` documents a story keeps the features of its first ones only; it is then
+    settled (never split by re-clustering, since the rest is not known by features) and still joined."""
+    import storyline.stories as stories
+
+    monkeypatch.setattr(stories, "MEMBERS", 1)
+    clusterer = StoryClusterer({})
+    story_of: dict[str, str] = {}
+    for doc, _, features in _analysed(BRIDGE + [BRIDGE_FOLLOW_UP]):
+        clusterer.assign(doc, features, story_of)
+    (sid,) = set(story_of.values())
+    state = clusterer.states[sid]
+    assert state.size == 3 and [m.doc for m in state.members] == ["bridge1"] and state.settled
+    assert clusterer.moved == {} and clusterer.removed == set()
