@@ -10,8 +10,10 @@ The 100 new documents are held-out FNC-1 bodies that nothing in the store derive
 
     python benchmarks/incremental.py [--docs 10000] [--new 100] [--store /tmp/incremental.duckdb]
 
-The built store is kept at ``--store`` and reused by the next run with the same ``--docs``, because
-building 10,000 documents takes tens of minutes; each measurement works on a copy of it.
+The built store is kept at ``--store`` (as ``NAME.DOCS.duckdb``) and reused by the next run with the same
+``--docs``, because building 10,000 documents takes about 36 minutes (2026-11-21, shared 2-core machine);
+the build prints its progress on stderr (documents so far, rate, time left; stories written). Each
+measurement works on a copy of the built store.
 """
 
 from __future__ import annotations
