@@ -54,9 +54,10 @@ def main() -> None:
     gold = {doc.id: event_of(doc) for doc in docs}
     analysed, _ = analyse(docs)
     weights, bias = fit([(doc, features) for doc, _, features in analysed], gold)
+    width = max(map(len, PAIR_FEATURES)) + 2
     for name, weight in zip(PAIR_FEATURES, weights, strict=True):
-        print(f"{name:<18}{weight:8.2f}")
-    print(f"{'bias':<18}{bias:8.2f}")
+        print(f"{name:<{width}}{weight:8.2f}")
+    print(f"{'bias':<{width}}{bias:8.2f}")
 
 
 if __name__ == "__main__":
