@@ -101,7 +101,8 @@ def run(datasets: Path, quick: bool) -> dict[str, float]:
         docs = [doc for doc in docs if gold[doc.id] % QUICK_EVENT_MODULUS == 0]
     analysed, _ = analyse(docs)
     items = [(doc, features) for doc, _, features in analysed]
-    lost = [doc for doc in docs if doc.id not in {d.id for d, _ in items}]
+    analysed_ids = {doc.id for doc, _ in items}
+    lost = [doc for doc in docs if doc.id not in analysed_ids]
     halves = {"": lambda event: True, "odd_": lambda event: event % 2 == 1,
               "even_": lambda event: event % 2 == 0}
     figures: dict[str, float] = {}
