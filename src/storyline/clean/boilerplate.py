@@ -5,7 +5,12 @@ credits, bylines, read-time, counters, repeated titles, newsletter sign-up forms
 Each line is judged whole, together with its neighbours' shape: a caption is the line above a credit,
 a related block runs from its heading over every teaser group until a group that reads like story text.
 A line that is not boilerplate as a whole loses the sentences that are publisher notices or subscription
-promotions ("... All rights reserved."), matched one whole sentence at a time."""
+promotions ("... All rights reserved."), matched one whole sentence at a time.
+
+A long line (a one-line article, as some extractors give) is never judged whole: it loses the sign-up
+prompt or video-player chrome glued to its start or end, and the sentences that are boilerplate on
+their own, and keeps the rest; only when the rest is short is the line boilerplate after all (a long
+newsletter sign-up form)."""
 
 from __future__ import annotations
 
@@ -17,11 +22,13 @@ from storyline.clean.vocabulary import (
     BULLETS,
     BYLINE,
     CAPTION_MARKERS,
+    CHROME_PROMPT,
     COUNTER,
     CREDIT,
     EMBEDDED_CAPTION,
     EMBEDDED_CREDIT,
     INLINE_RELATED,
+    LEADING_CHROME,
     MAX_TAGLINE_WORDS,
     NAVIGATION,
     NOTICE,
@@ -35,6 +42,7 @@ from storyline.clean.vocabulary import (
     SIGNUP_FORM,
     STAFF_CREDIT,
     TAGLINE,
+    TRAILING_CHROME,
 )
 from storyline.model import Removal
 
@@ -42,6 +50,9 @@ MAX_HEADING_WORDS = 8  # a related-block heading or a byline is short
 MAX_TEASER_TITLE_WORDS = 25
 MIN_SIGNUP_PHRASES = 2  # distinct sign-up form phrases that make a line the form
 MIN_CAPTION_WORDS = 3  # of a caption cut off the front of a story sentence
+# A line this long is well over a heading, a teaser or a caption: it carries story text unless what is
+# left of it, once its boilerplate segments are gone, is shorter than this.
+LONG_LINE_WORDS = 30
 _ENDS_SENTENCE = re.compile(r"[.!?…][\"”’')]*$")
 
 
@@ -175,6 +186,43 @@ def strip_sentences(text: str) -> tuple[str, list[tuple[str, str]]]:
     return kept, [(piece.text, kind) for piece, kind in zip(pieces, kinds, strict=True) if kind]
 
 
+def is_long(text: str) -> bool:
+    return len(text.split()) >= LONG_LINE_WORDS
+
+
+def is_story_line(text: str) -> bool:
+    """A long line ending like a sentence: a paragraph of a story unless it is set off as a list item or
+    indented (a teaser's summary)."""
+    return is_long(text) and bool(SENTENCE_FINAL.search(text.strip()))
+
+
+def strip_chrome(text: str) -> tuple[str, list[Removal]]:
+    """A line without the sign-up prompt or video-player chrome glued to its start and end."""
+    removed: list[Removal] = []
+    for pattern in (LEADING_CHROME, TRAILING_CHROME):
+        match = pattern.search(text)
+        if match and match.group().strip():
+            chrome = match.group().strip()
+            removed.append(Removal(chrome, "prompt" if CHROME_PROMPT.search(chrome) else "navigation"))
+            text = (text[: match.start()] + " " + text[match.end() :]).strip()
+    return text, removed
+
+
+def strip_segments(text: str, kind: str | None) -> tuple[str, list[Removal]]:
+    """A long line without its boilerplate segments (chrome at its ends, sentences that are boilerplate
+    on their own), and those segments. ``kind`` is the line's kind as a whole: when what is left is
+    short, or is still boilerplate as a whole, nothing is kept ("")."""
+    rest, removed = strip_chrome(" ".join(text.split()))
+    if kind:
+        pieces = split_pieces(rest)
+        kinds = [line_kind(piece.text, None) for piece in pieces]
+        removed += [Removal(p.text, k) for p, k in zip(pieces, kinds, strict=True) if k]
+        rest = " ".join(p.text for p, k in zip(pieces, kinds, strict=True) if not k)
+        if not is_long(rest) or line_kind(rest, None):
+            return "", removed
+    return rest, removed
+
+
 def strip_boilerplate(text: str, title: str | None) -> tuple[list[str], list[Removal]]:
     """Paragraphs of the body without boilerplate lines, and the removed lines with their kinds.
 
@@ -189,12 +237,19 @@ def strip_boilerplate(text: str, title: str | None) -> tuple[list[str], list[Rem
     for i, line in enumerate(lines):
         following = lines[i + 1] if i + 1 < len(lines) and lines[i + 1].group == line.group else None
         kind = line_kind(line.text, following.text if following else None)
+        kept, segments = line.text, []
+        if is_long(line.text):
+            kept, segments = strip_segments(line.text, kind)
+            kind = None if kept else kind
         if related_group is not None:
-            if kind or line.group == related_group or _looks_like_teaser(line):
+            if is_story_line(line.text) and not (kind or line.indented or line.bulleted):
+                related_group = None  # a paragraph of the story, even without a blank line before it
+            elif kind or line.group == related_group or _looks_like_teaser(line):
                 removed.append(Removal(line.raw, kind or "teaser"))
                 related_group = line.group
                 continue
-            related_group = None
+            else:
+                related_group = None
         if _is_related_heading(line.text):
             removed.append(Removal(line.raw, "related"))
             related_group = line.group
@@ -209,7 +264,8 @@ def strip_boilerplate(text: str, title: str | None) -> tuple[list[str], list[Rem
         if kind:
             removed.append(Removal(line.raw, kind))
             continue
-        text_of_line = re.sub(r"\s+", " ", line.text)
+        removed.extend(segments)
+        text_of_line = re.sub(r"\s+", " ", kept)
         caption = embedded_caption(text_of_line)
         if caption:
             removed.append(Removal(caption[0], "caption"))

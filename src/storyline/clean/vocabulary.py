@@ -186,3 +186,39 @@ EMBEDDED_CAPTION = re.compile(
     r"(?:(?:Image|Media|Video) copyright\s+.{1,80}?\s+)?(?:Image|Media) caption\s+(?P<caption>\S.*)"
 )
 EMBEDDED_CREDIT = re.compile(r"(?:Image|Media|Video) copyright\s+(?:(?!\b(?:Image|Media) caption\b).){1,80}")
+
+# Chrome that web extraction glues onto the start or the end of a one-line article: sign-up prompts
+# ("Get daily updates directly to your inbox + Subscribe Thank you for subscribing! Invalid Email") and
+# video-player controls ("Skip Ad Ad Loading... x Embed x Share", "The video will start in 8 Cancel").
+# Strong phrases are boilerplate wherever they stand; weak ones ("Share", "Embed", "Cancel") only next to
+# a strong one, so an article that opens "Share prices fell ..." keeps its first word.
+CHROME_STRONG = (
+    r"get (?:daily|weekly|the latest|breaking)? ?(?:news |updates |headlines )*(?:directly |straight )?"
+    r"(?:to|in) your inbox",
+    r"thank you for subscribing!?", r"could not subscribe,? try again later", r"invalid email(?: address)?",
+    r"(?:sign up|subscribe)(?: now| today| here)? (?:for|to) (?:our|the) [\w ]{1,30}newsletters?",
+    r"we use your sign-?up to provide content in ways you['’]ve consented to[^.]{0,120}\.?",
+    r"skip ad", r"ad loading\.*", r"advertisement", r"video (?:loading|unavailable)",
+    r"(?:click|tap) to play", r"the video will (?:auto-?)?(?:start|play) in \d+(?: seconds?)?",
+    r"play now", r"now playing", r"autoplay", r"replay video", r"watch next", r"up next",
+    r"this video (?:is no longer available|cannot be played)",
+)
+CHROME_WEAK = (
+    r"share (?:this|the) (?:article|story|video|page)", r"\+? ?subscribe", r"x embed", r"x share", r"embed",
+    r"share", r"cancel", r"close", r"loading\.*",
+    r"mute", r"unmute", r"full ?screen", r"\d{1,2}:\d{2}", r"x",
+)
+_SEP = r"[\s!.,:|+]*"
+_CHROME_ANY = r"(?:" + "|".join(CHROME_STRONG + CHROME_WEAK) + r")(?![\w'’])"
+_CHROME_KEY = r"(?:" + "|".join(CHROME_STRONG) + r")(?![\w'’])"
+# A run of chrome phrases at the start of a line, holding at least one strong phrase.
+LEADING_CHROME = re.compile(rf"(?i)^(?:{_CHROME_ANY}{_SEP})*?{_CHROME_KEY}{_SEP}(?:{_CHROME_ANY}{_SEP})*")
+# The same at the end of a line ("... said on Tuesday. Share x Embed x Share Skip Ad").
+TRAILING_CHROME = re.compile(
+    rf"(?i)(?<=[.!?\"”’)])\s+(?:{_CHROME_ANY}{_SEP})*?{_CHROME_KEY}{_SEP}(?:{_CHROME_ANY}{_SEP})*$"
+)
+# Which kind the chrome is: a sign-up prompt, else the controls of a video player.
+CHROME_PROMPT = re.compile(r"(?i)inbox|subscri|sign-?up|newsletter|email")
+
+# Clitics that tokenizers split off the word they belong to ("Peru 's", "do n't").
+CLITICS = ("n't", "'s", "'re", "'ve", "'ll", "'d", "'m", "’s", "’re", "’ve", "’ll", "’d", "’m", "n’t")
