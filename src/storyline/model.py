@@ -29,9 +29,19 @@ class ReadError:
 
 
 @dataclass
+class ReadWarning:
+    """A document that was kept but needs a look (its cleaning left nothing, so it keeps its raw text)."""
+
+    source: str
+    warning: str
+    document: str | None = None
+
+
+@dataclass
 class Document:
     """One news document. Ingest fills the metadata and ``raw_text``; clean fills ``text`` and
-    ``removed``; copies fills ``copy_of``/``copy_kind`` and may set ``origin``; stories fills ``story``."""
+    ``removed`` (and ``warnings`` when it had to keep the raw text); copies fills ``copy_of``/``copy_kind``
+    and may set ``origin``; stories fills ``story``."""
 
     id: str
     source: str
@@ -46,6 +56,7 @@ class Document:
     url: str | None = None
     text: str = ""
     removed: list[Removal] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     copy_of: str | None = None
     copy_kind: str | None = None  # exact | near | syndicated | paraphrase
     story: str | None = None
@@ -224,6 +235,7 @@ class Dossier:
     documents: list[Document]
     errors: list[ReadError]
     stories: list[Story]
+    warnings: list[ReadWarning] = field(default_factory=list)
     schema: str = "storyline.dossier/1"
 
 

@@ -2,13 +2,20 @@
 
 ``clean_document`` sets ``Document.text`` (the story's own text, paragraphs separated by blank lines)
 and ``Document.removed`` (each removed piece with its kind, from ``KINDS``). Lines are judged first
-(``boilerplate``), then the sentences of what is left (``offtopic``)."""
+(``boilerplate``), then the sentences of what is left (``offtopic``). A text rebuilt from tokens is
+detokenized first (``tokens``).
+
+Cleaning never loses a document: one that it would leave without a sentence keeps its raw text
+(white space normalised, no removals) and says so in ``Document.warnings``."""
 
 from __future__ import annotations
 
 from storyline.clean.boilerplate import strip_boilerplate
 from storyline.clean.offtopic import strip_offtopic
+from storyline.clean.tokens import detokenize, is_tokenized
 from storyline.model import Document
+
+EMPTIED_WARNING = "no story text left after cleaning"
 
 KINDS = (
     "related",  # a related-links heading ("Recommended Stories") or a one-line link ("Read more: ...")
@@ -29,9 +36,23 @@ KINDS = (
 def clean_document(doc: Document, embedder=None) -> Document:
     """Clean ``doc.raw_text`` into ``doc.text`` and ``doc.removed``; without an embedder only the
     orthographic cues are used, not coherence."""
-    title = doc.title or next((line.strip() for line in doc.raw_text.splitlines() if line.strip()), None)
-    paragraphs, removed = strip_boilerplate(doc.raw_text, title)
+    raw = doc.raw_text
+    doc.warnings = [w for w in doc.warnings if not w.startswith(EMPTIED_WARNING)]
+    if is_tokenized(raw):
+        raw = detokenize(raw)
+        doc.title = detokenize(doc.title) if doc.title else doc.title
+    title = doc.title or next((line.strip() for line in raw.splitlines() if line.strip()), None)
+    paragraphs, removed = strip_boilerplate(raw, title)
     paragraphs, off_story = strip_offtopic(paragraphs, title, embedder)
     doc.text = "\n\n".join(paragraphs)
     doc.removed = removed + off_story
+    if not [p for p in paragraphs if p != title]:  # nothing but the headline, if even that
+        keep_raw_text(doc, raw)
     return doc
+
+
+def keep_raw_text(doc: Document, raw: str) -> None:
+    """Keep a document that cleaning would empty: whatever it is, dropping it would lose it silently."""
+    doc.warnings.append(f"{EMPTIED_WARNING}: its raw text is kept ({len(doc.removed)} removals undone)")
+    doc.text = "\n\n".join(" ".join(line.split()) for line in raw.splitlines() if line.strip())
+    doc.removed = []
