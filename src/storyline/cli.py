@@ -35,6 +35,8 @@ def _progress(label: str):
         def report(what: str, n: int) -> None:
             if what.startswith("error:"):
                 bar.console.print(what, style="red", highlight=False, markup=False)
+            elif what.startswith("warning:"):
+                bar.console.print(what, style="yellow", highlight=False, markup=False)
             else:
                 bar.update(task, advance=n, description=f"{label}: {what}")
 
@@ -49,7 +51,8 @@ def _ingest(inputs: list[str], store_path: Path):
     with _progress("ingest") as progress:
         result = ingest(inputs, store, progress)
     err.print(
-        f"{len(result.added)} new documents, {result.skipped} already stored, {len(result.errors)} errors"
+        f"{len(result.added)} new documents, {result.skipped} already stored, {len(result.errors)} errors, "
+        f"{len(result.warnings)} warnings"
     )
     return store, result
 

@@ -19,7 +19,7 @@ from storyline.clean import clean_document
 from storyline.copies import CopyDetector, minhash_of
 from storyline.corroborate import group_claims, sentence_support
 from storyline.ingest import read_inputs
-from storyline.model import Annotation, Document, Dossier, Features, ReadError, Story
+from storyline.model import Annotation, Document, Dossier, Features, ReadError, ReadWarning, Story
 from storyline.store import Store
 from storyline.stories import StoryClusterer, story_title
 from storyline.summarize import summarize
@@ -33,6 +33,7 @@ class IngestResult:
     added: list[str] = field(default_factory=list)
     skipped: int = 0
     errors: list[ReadError] = field(default_factory=list)
+    warnings: list[ReadWarning] = field(default_factory=list)
 
 
 def _noop(_: str, __: int) -> None:
@@ -42,7 +43,8 @@ def _noop(_: str, __: int) -> None:
 def analyse(docs: list[Document]) -> tuple[list[tuple[Document, Annotation, Features]], list[ReadError]]:
     """Clean, parse and annotate a batch of documents and compute their features.
 
-    A document that fails, or has no story text left after cleaning, becomes a ``ReadError``."""
+    A document that fails becomes a ``ReadError``; one that cleaning would empty keeps its raw text with a
+    warning (``Document.warnings``), so only a document without any text is an error here."""
     model = embedder()
     errors: list[ReadError] = []
     cleaned: list[Document] = []
@@ -53,7 +55,7 @@ def analyse(docs: list[Document]) -> tuple[list[tuple[Document, Annotation, Feat
             errors.append(ReadError(doc.source, f"cleaning failed: {type(exc).__name__}: {exc}"))
             continue
         if not doc.text.strip():
-            errors.append(ReadError(doc.source, "no story text left after cleaning"))
+            errors.append(ReadError(doc.source, "no text"))
             continue
         cleaned.append(doc)
     annotated: list[tuple[Document, Annotation]] = []
@@ -124,6 +126,9 @@ def ingest(inputs: Iterable[str], store: Store, progress: Progress = _noop) -> I
         errors += failed
         for error in errors:
             progress(f"error: {error.source}: {error.error}", 0)
+        warnings = [ReadWarning(d.source, w, d.id) for d, _, _ in analysed for w in d.warnings]
+        for warning in warnings:
+            progress(f"warning: {warning.source}: {warning.warning}", 0)
         analysed.sort(key=lambda item: _original_first(item[0]))
         relinked: dict[str, Document] = {}  # stored documents whose copy root, origin or story changed
         for doc, _, features in analysed:
@@ -146,6 +151,7 @@ def ingest(inputs: Iterable[str], store: Store, progress: Progress = _noop) -> I
         clusterer.removed.clear()
         result.added.extend(d.id for d, _, _ in analysed)
         result.errors.extend(errors)
+        result.warnings.extend(warnings)
         progress("documents", len(batch))
     return result
 
@@ -178,9 +184,15 @@ def build_story(store: Store, story_id: str) -> Story:
                     rows.append(stored[a.document].sentence_vectors[s.index])
     vectors = np.array(rows, dtype=np.float32).reshape(len(rows), model.dimension)
     summary = summarize(sentences, vectors, support)
-    title = story_title([docs[d] for d in doc_ids]) or story_id
+    title = story_title([docs[d] for d in doc_ids]) or _text_start(docs[doc_ids[0]].text) or story_id
     return Story(id=story_id, title=title, documents=doc_ids, entities=entities, claims=claims,
                  claim_groups=groups, events=events, timeline=timeline, summary=summary)
+
+
+def _text_start(text: str, words: int = 12) -> str:
+    """A label for a story none of whose documents has a title: the start of a text, in quotes."""
+    found = text.split()
+    return "“" + " ".join(found[:words]) + ("…”" if len(found) > words else "”") if found else ""
 
 
 def _is_body_sentence(text: str, doc: Document) -> bool:
@@ -201,4 +213,5 @@ def report(store: Store, progress: Progress = _noop) -> Dossier:
         with store.transaction():
             store.save_story(story)
         progress("stories", 1)
-    return Dossier(documents=store.documents(), errors=store.errors(), stories=store.stories())
+    return Dossier(documents=store.documents(), errors=store.errors(), stories=store.stories(),
+                   warnings=store.warnings())

@@ -6,6 +6,8 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from storyline.report.jsondoc import shown_title
+
 STYLE = (Path(__file__).parent / "dossier.css").read_text()
 
 
@@ -86,7 +88,7 @@ def _document(d: dict[str, Any]) -> str:
     removed = "".join(f"<li><b>{e(r['kind'])}</b> {e(r['text'])}</li>" for r in d["removed"])
     paragraphs = "".join(f"<p>{e(p)}</p>" for p in d["text"].split("\n\n"))
     return (
-        f'<details class="doc" id="doc-{e(d["id"])}"><summary><b>{e(d["id"])}</b> {e(d["title"])}'
+        f'<details class="doc" id="doc-{e(d["id"])}"><summary><b>{e(d["id"])}</b> {e(shown_title(d))}'
         f'<span class="meta"> {" · ".join(m for m in meta if m)}</span></summary>'
         f'<div class="body">{paragraphs}</div>'
         + (
@@ -103,7 +105,8 @@ def render(data: dict[str, Any]) -> str:
     docs = {d["id"]: d for d in data["documents"]}
     body = [
         f"<h1>storyline dossier</h1><p class=meta>{len(data['documents'])} documents · "
-        f"{len(data['stories'])} stories · {len(data['errors'])} errors</p>"
+        f"{len(data['stories'])} stories · {len(data['errors'])} errors · "
+        f"{len(data.get('warnings', []))} warnings</p>"
     ]
     if len(data["stories"]) > 1:
         body.append(
@@ -119,6 +122,12 @@ def render(data: dict[str, Any]) -> str:
         body.append(
             "<section><h2>Errors</h2><ul>"
             + "".join(f"<li><code>{e(x['source'])}</code>: {e(x['error'])}</li>" for x in data["errors"])
+            + "</ul></section>"
+        )
+    if data.get("warnings"):
+        body.append(
+            "<section><h2>Warnings</h2><ul>"
+            + "".join(f"<li><code>{e(x['source'])}</code>: {e(x['warning'])}</li>" for x in data["warnings"])
             + "</ul></section>"
         )
     return (

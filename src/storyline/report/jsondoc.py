@@ -11,6 +11,16 @@ from storyline.model import Dossier, to_dict
 
 SCHEMA_PATH = Path(__file__).parent / "dossier.schema.json"
 INTERNAL_DOCUMENT_FIELDS = ("raw_text", "content_hash")
+UNTITLED_WORDS = 12  # of the text's start, shown for a document without a title
+
+
+def shown_title(doc: dict[str, Any]) -> str:
+    """What the reports show for a document: its title, else the start of its text in quotes (the
+    ``title`` field itself stays null: a title is never invented)."""
+    if doc.get("title"):
+        return doc["title"]
+    words = (doc.get("text") or "").split()
+    return "“" + " ".join(words[:UNTITLED_WORDS]) + ("…”" if len(words) > UNTITLED_WORDS else "”")
 
 
 def to_json(dossier: Dossier) -> dict[str, Any]:
@@ -24,6 +34,7 @@ def to_json(dossier: Dossier) -> dict[str, Any]:
         "schema": dossier.schema,
         "documents": documents,
         "errors": to_dict(dossier.errors),
+        "warnings": to_dict(dossier.warnings),
         "stories": to_dict(dossier.stories),
     }
 

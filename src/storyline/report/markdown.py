@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from storyline.report.jsondoc import shown_title
+
 
 def _md(text: str | None) -> str:
     """Text safe inside Markdown: no raw HTML, no accidental emphasis or table breaks."""
@@ -23,7 +25,8 @@ def render(data: dict[str, Any]) -> str:
     docs = {d["id"]: d for d in data["documents"]}
     out = ["# storyline dossier", ""]
     out.append(
-        f"{len(data['documents'])} documents, {len(data['stories'])} stories, {len(data['errors'])} errors."
+        f"{len(data['documents'])} documents, {len(data['stories'])} stories, {len(data['errors'])} errors, "
+        f"{len(data.get('warnings', []))} warnings."
     )
     out.append("")
     for story in data["stories"]:
@@ -74,7 +77,7 @@ def render(data: dict[str, Any]) -> str:
             d = docs[doc_id]
             copy = f", {d['copy_kind']} copy of [{_md(d['copy_of'])}]" if d["copy_of"] else ""
             out.append(
-                f"- [{_md(doc_id)}] {_md(d['title'])} "
+                f"- [{_md(doc_id)}] {_md(shown_title(d))} "
                 f"({_md(d['origin'] or d['outlet'] or 'unknown origin')}, "
                 f"{d['published'] or 'undated'}{copy}; {len(d['removed'])} removals)"
             )
@@ -82,5 +85,11 @@ def render(data: dict[str, Any]) -> str:
     if data["errors"]:
         out += (
             ["## Errors", ""] + [f"- `{_md(e['source'])}`: {_md(e['error'])}" for e in data["errors"]] + [""]
+        )
+    if data.get("warnings"):
+        out += (
+            ["## Warnings", ""]
+            + [f"- `{_md(w['source'])}`: {_md(w['warning'])}" for w in data["warnings"]]
+            + [""]
         )
     return "\n".join(out)

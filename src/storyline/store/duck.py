@@ -16,6 +16,7 @@ from storyline.model import (
     Document,
     Features,
     ReadError,
+    ReadWarning,
     Removal,
     Story,
     from_dict,
@@ -101,13 +102,14 @@ class Store:
     def add_documents(self, items: Iterable[tuple[Document, Annotation, Features]]) -> None:
         """Insert new documents with their annotations and features (call inside a transaction)."""
         seq = self.db.execute("SELECT coalesce(max(seq), 0) FROM documents").fetchone()[0]
-        documents, removals, annotations, claims, features = [], [], [], [], []
+        documents, removals, warnings, annotations, claims, features = [], [], [], [], [], []
         for doc, annotation, feature in items:
             seq += 1
             values = [getattr(doc, c) for c in DOCUMENT_COLUMNS]
             values[DOCUMENT_COLUMNS.index("authors")] = json.dumps(doc.authors)
             documents.append((seq, *values))
             removals.extend((doc.id, i, r.text, r.kind) for i, r in enumerate(doc.removed))
+            warnings.extend((doc.id, doc.source, w) for w in doc.warnings)
             annotations.append((doc.id, json.dumps(to_dict(annotation))))
             claims.extend(
                 (c.id, c.document, c.sentence, c.text, c.content, c.speaker, c.speaker_kind, c.cue, c.stance,
@@ -125,6 +127,7 @@ class Store:
             )
         self._insert(f"documents (seq, {', '.join(DOCUMENT_COLUMNS)})", documents)
         self._insert("removals", removals)
+        self._insert("warnings", warnings)
         self._insert("annotations", annotations)
         self._insert("claims", claims)
         self._insert("features", features)
@@ -155,7 +158,7 @@ class Store:
 
     def documents(self, ids: Iterable[str] | None = None, full: bool = True) -> list[Document]:
         """Documents in ingest order (all, or those with the given ids); ``full=False`` leaves out the
-        raw text and the removals, which corpus-level stages do not need."""
+        raw text, the removals and the warnings, which corpus-level stages do not need."""
         columns = DOCUMENT_COLUMNS if full else tuple(c for c in DOCUMENT_COLUMNS if c != "raw_text")
         query = f"SELECT {', '.join(columns)} FROM documents"
         params: list = []
@@ -175,6 +178,10 @@ class Store:
                 removal_query + " ORDER BY document, position", params
             ).fetchall():
                 removals.setdefault(document, []).append(Removal(text, kind))
+        warned: dict[str, list[str]] = {}
+        if full:
+            for warning in self.warnings(ids):
+                warned.setdefault(warning.document or "", []).append(warning.warning)
         docs = []
         for row in rows:
             data = dict(zip(columns, row, strict=True))
@@ -182,6 +189,7 @@ class Store:
             data.setdefault("raw_text", "")
             doc = Document(**data)
             doc.removed = removals.get(doc.id, [])
+            doc.warnings = warned.get(doc.id, [])
             docs.append(doc)
         return docs
 
@@ -282,6 +290,14 @@ class Store:
     def clear_errors(self, sources: Iterable[str]) -> None:
         for source in sources:
             self.db.execute("DELETE FROM errors WHERE source = ?", [source])
+
+    # --- warnings --------------------------------------------------------------------
+    def warnings(self, ids: list[str] | None = None) -> list[ReadWarning]:
+        """Warnings about stored documents (all, or those of the given ids), in ingest order."""
+        query = "SELECT w.source, w.warning, w.document FROM warnings w JOIN documents d ON d.id = w.document"
+        query += (" WHERE w.document IN (SELECT unnest(?))" if ids is not None else "") + " ORDER BY d.seq"
+        rows = self.db.execute(query, [ids] if ids is not None else []).fetchall()
+        return [ReadWarning(source, warning, document) for source, warning, document in rows]
 
     def errors(self) -> list[ReadError]:
         return [
