@@ -17,7 +17,8 @@ from storyline.ingest import vocabulary as vocab
 HEAD_LINES = 10  # non-empty lines of a story's header area (title, caption, byline, date, read time)
 HEADER_LINE_WORDS = 16  # a longer line is a caption or a paragraph, not a byline or a date line
 LEAD_CHARS = 2500  # a dateline starts a paragraph within this many characters of the story's start
-TITLE_WORDS = 30  # a longer first line is the lead itself; its first sentence becomes the title
+TITLE_WORDS = 30  # a longer first line is the lead itself, not a headline
+MIN_TRUNCATED_TITLE_WORDS = 8  # a title this long that the lead starts with is the lead cut short
 
 ORG_BY_ALIAS = {
     alias.lower(): name for name, aliases in vocab.NEWS_ORGANISATIONS.items() for alias in (name, *aliases)
@@ -55,6 +56,9 @@ WEEKDAY_START = re.compile(_WEEKDAY.removesuffix("?") + r"|\d{1,2} [A-Za-z]{3,9}
 BY_PREFIX = re.compile(r"^\s*by\s+", re.IGNORECASE)
 NAME_WORD = re.compile(r"^(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.|(?:de|van|von|der|da|di|al|el|bin)\b)$")
 SENTENCE_END = re.compile(r"(?<=[a-z0-9”\"')])[.!?](?=\s|$)")
+URL_START = re.compile(r"(?i)^(?:https?:|ftp:|www\.)")
+FILE_NAME = re.compile(r"(?i)^[\w()+~-][\w.()+~ -]{0,120}\.(?:" + "|".join(vocab.FILE_EXTENSIONS) + r")$")
+DOMAIN = re.compile(r"(?i)^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}/?$")
 
 
 def iso_date(value: str | None) -> str | None:
@@ -240,10 +244,57 @@ def find_origin(story: str, outlet: str | None = None) -> str | None:
 
 
 def find_title(text: str) -> str | None:
-    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
-    if len(first.split()) > TITLE_WORDS:
-        first = SENTENCE_END.split(first, maxsplit=1)[0]
-    return first[:300] or None
+    """The first line of a text when it is shaped like a headline: short, without a final period. A
+    longer first line is the lead, and its first sentence would be a copy of it, not a title."""
+    first = " ".join(next((line for line in text.splitlines() if line.strip()), "").split())
+    if not first or len(first.split()) > TITLE_WORDS or first.endswith("."):
+        return None
+    return first[:300]
+
+
+def _site_keys(name: str) -> set[str]:
+    """Forms a site's name may take as a title: "www.theguardian.com", "The Guardian", "theguardian"."""
+    name = name.lower().strip()
+    name = re.sub(r"^https?://", "", name).removeprefix("www.").split("/")[0]
+    if DOMAIN.match(name):
+        name = name.split(".")[0]
+    key = re.sub(r"[^\w]+", "", name)
+    return {key, key.removeprefix("the")} - {""}
+
+
+def is_site_name(title: str, outlet: str | None, url: str | None) -> bool:
+    """A bare site name ("CNN.com", "Reuters", "www.example.com", the outlet's own name)."""
+    if DOMAIN.match(title.strip()) or organisation(title):
+        return True
+    sites = set().union(*(_site_keys(s) for s in (outlet, outlet_of(url)) if s))
+    return bool(_site_keys(title) & sites)
+
+
+def copies_first_sentence(title: str, text: str) -> bool:
+    """Whether the title is the text's first sentence (or the lead cut short), copied rather than a
+    headline of its own; a headline on its own first line is not a copy."""
+    first = " ".join(next((line for line in text.splitlines() if line.strip()), "").split()).lower()
+    key = " ".join(title.split()).lower()
+    if not first or first == key:
+        return False
+    lead = SENTENCE_END.split(first, maxsplit=1)[0]
+    key = key.removesuffix("...").rstrip(".…! ")
+    truncated = len(key.split()) >= MIN_TRUNCATED_TITLE_WORDS and first.startswith(key)
+    return key == lead.rstrip(".") or truncated
+
+
+def title_problem(title: str, text: str, outlet: str | None, url: str | None) -> str | None:
+    """Why a title is no title (a URL, a file name, a site name, a copy of the first sentence), or None."""
+    compact = re.sub(r"\s+", "", title)
+    if URL_START.match(compact) or (" " not in title.strip() and "/" in compact and "." in compact):
+        return "url"
+    if FILE_NAME.match(title.strip()):
+        return "file name"
+    if is_site_name(title, outlet, url):
+        return "site name"
+    if copies_first_sentence(title, text):
+        return "first sentence"
+    return None
 
 
 def outlet_of(url: str | None) -> str | None:
@@ -267,14 +318,14 @@ def detect_language(text: str) -> str | None:
 def complete(doc) -> None:
     """Fill the metadata the format did not give from the text itself."""
     story = story_text(doc.raw_text)
-    if not doc.title:
-        doc.title = find_title(story)
+    if not doc.outlet:
+        doc.outlet = outlet_of(doc.url)
+    title = doc.title or find_title(story)
+    doc.title = title if title and not title_problem(title, story, doc.outlet, doc.url) else None
     if not doc.published:
         doc.published = find_published(story)
     place, _ = find_dateline(story)
     doc.dateline = doc.dateline or place
-    if not doc.outlet:
-        doc.outlet = outlet_of(doc.url)
     if not doc.origin:
         doc.origin = find_origin(story, doc.outlet)
     if not doc.authors:

@@ -142,3 +142,10 @@ NOT_A_DATELINE = ("file", "update", "updated", "breaking", "watch", "exclusive",
                   "listen")
 # Lines in a story's header area that are not its byline.
 NOT_A_BYLINE = ("min read", "read more", "file photo", "photo", "updated", "published", "share", "comments")
+
+# Extensions of a file name given as a title ("IMG_2031.jpg", "article.html", "doc_123.txt").
+FILE_EXTENSIONS = (
+    "jpg", "jpeg", "png", "gif", "webp", "svg", "bmp", "tif", "tiff", "heic", "html", "htm", "shtml", "php",
+    "asp", "aspx", "jsp", "cms", "txt", "pdf", "doc", "docx", "rtf", "odt", "json", "xml", "md", "csv",
+    "mp4", "mov", "mp3", "wav",
+)
