@@ -10,7 +10,7 @@ Cleaning never loses a document: one that it would leave without a sentence keep
 
 from __future__ import annotations
 
-from storyline.clean.boilerplate import strip_boilerplate
+from storyline.clean.boilerplate import is_long, strip_boilerplate
 from storyline.clean.offtopic import strip_offtopic
 from storyline.clean.tokens import detokenize, is_tokenized
 from storyline.model import Document
@@ -41,12 +41,13 @@ def clean_document(doc: Document, embedder=None) -> Document:
     if is_tokenized(raw):
         raw = detokenize(raw)
         doc.title = detokenize(doc.title) if doc.title else doc.title
-    title = doc.title or next((line.strip() for line in raw.splitlines() if line.strip()), None)
+    first = next((line.strip() for line in raw.splitlines() if line.strip()), None)
+    title = doc.title or (first if first and not is_long(first) else None)  # a long line is no headline
     paragraphs, removed = strip_boilerplate(raw, title)
     paragraphs, off_story = strip_offtopic(paragraphs, title, embedder)
     doc.text = "\n\n".join(paragraphs)
     doc.removed = removed + off_story
-    if not [p for p in paragraphs if p != title]:  # nothing but the headline, if even that
+    if not [p for p in paragraphs if p != doc.title]:  # nothing but the headline, if even that
         keep_raw_text(doc, raw)
     return doc
 

@@ -11,8 +11,8 @@ import re
 
 from storyline.clean.vocabulary import CLITICS
 
-MIN_ARTEFACTS = 3  # a text with fewer is ordinary copy with a typo or two
-MIN_ARTEFACT_RATE = 0.01  # artefacts per word of a tokenized text (one comma or period per sentence)
+MIN_ARTEFACTS = 5  # a text with fewer is ordinary copy with a few stray spaces
+MIN_ARTEFACT_RATE = 0.02  # per word: a tokenized text has one per sentence at least (its period)
 
 _CLITIC = re.compile(r"(?<=\w) (" + "|".join(re.escape(c) for c in CLITICS) + r")(?!\w)", re.IGNORECASE)
 _BEFORE_PUNCTUATION = re.compile(r"(?<=[\w.)\]'’\"”%]) ([,.;:!?%)\]])(?=\s|$|[\"”’])", re.MULTILINE)
@@ -28,7 +28,7 @@ def artefacts(text: str) -> int:
 
 
 def is_tokenized(text: str) -> bool:
-    """Whether the text is clearly rebuilt from tokens: many artefacts, at least one per hundred words."""
+    """Whether the text is clearly rebuilt from tokens: many artefacts, at least one per fifty words."""
     found = artefacts(text)
     return found >= MIN_ARTEFACTS and found >= MIN_ARTEFACT_RATE * len(text.split())
 
