@@ -83,3 +83,9 @@ def test_cleaning_twice_gives_one_warning():
     doc = cleaned("Share this article\n\nSubscribe", title="Harbour strike")
     clean_document(doc)
     assert len(doc.warnings) == 1
+
+
+def test_a_headline_only_page_that_lost_nothing_has_no_warning():
+    headline = "Harbour strike talks resume in Port Alda"
+    doc = cleaned(headline, title=headline)
+    assert doc.text == headline and doc.warnings == []

@@ -65,3 +65,8 @@ def test_readers_drop_such_titles(write):
     docs = list(read_inputs([str(write("a.json", json.dumps(record))),
                              str(write("b.txt", "title: example-gazette.com\n\n" + LEAD))]))
     assert [d.title for d in docs] == [None, None]
+
+
+def test_a_headline_glued_to_the_first_line_is_kept():
+    title = "Harbour vote ends two-year dispute with fishing crews"
+    assert completed(f"{title} Updated: 2023-03-14 09:40\n{LEAD}", title=title).title == title

@@ -47,8 +47,8 @@ def clean_document(doc: Document, embedder=None) -> Document:
     paragraphs, off_story = strip_offtopic(paragraphs, title, embedder)
     doc.text = "\n\n".join(paragraphs)
     doc.removed = removed + off_story
-    if not [p for p in paragraphs if p != doc.title]:  # nothing but the headline, if even that
-        keep_raw_text(doc, raw)
+    if not [p for p in paragraphs if p != doc.title] and (doc.removed or not paragraphs):
+        keep_raw_text(doc, raw)  # nothing but the headline left, if even that, and cleaning took the rest
     return doc
 
 

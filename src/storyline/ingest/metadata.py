@@ -278,8 +278,9 @@ def copies_first_sentence(title: str, text: str) -> bool:
     if not first or first == key:
         return False
     lead = SENTENCE_END.split(first, maxsplit=1)[0]
+    cut = key.endswith(("...", "…"))  # a headline glued to what follows it on the line is no copy
     key = key.removesuffix("...").rstrip(".…! ")
-    truncated = len(key.split()) >= MIN_TRUNCATED_TITLE_WORDS and first.startswith(key)
+    truncated = cut and len(key.split()) >= MIN_TRUNCATED_TITLE_WORDS and first.startswith(key)
     return key == lead.rstrip(".") or truncated
 
 
