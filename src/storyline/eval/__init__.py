@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 FLOORS_PATH = Path(__file__).parent / "floors.json"
-MODULES = ("extraction", "clean", "tempeval", "stories", "copies")
+MODULES = ("extraction", "clean", "cleaning", "tempeval", "stories", "copies")
 
 
 def default_datasets() -> Path:
