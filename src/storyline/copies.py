@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
+from storyline.annotate.nlp import DIMENSION
 from storyline.model import Document, Features
 
 if TYPE_CHECKING:
@@ -179,7 +180,7 @@ class CopyDetector:
         self.sizes: dict[str, int] = {}
         self.members: dict[str, list[str]] = {}  # root id -> ids of its copies
         self.ids: list[str] = []
-        self.vectors = np.zeros((1024, 384), dtype=np.float32)  # doc vectors, grown by doubling
+        self.vectors = np.zeros((1024, DIMENSION), dtype=np.float32)  # doc vectors, grown by doubling
         self.recent: dict[str, np.ndarray] = {}
         self.load_sentence_vectors = load_sentence_vectors
         with self.lsh.insertion_session() as session:

@@ -11,6 +11,8 @@ from spacy.language import Language
 
 from storyline import settings
 
+DIMENSION = 384  # of all-MiniLM-L6-v2 sentence embeddings
+
 
 @Language.component("paragraph_boundaries")
 def paragraph_boundaries(doc):
@@ -73,7 +75,7 @@ class Embedder:
 
     The cache lets clean and annotate embed the same sentences once."""
 
-    dimension = 384
+    dimension = DIMENSION
 
     def __init__(self, cache_size: int = 50_000):
         self._cache: dict[str, np.ndarray] = {}
@@ -93,7 +95,7 @@ class Embedder:
         return SentenceTransformer(str(get_model_path()), device="cpu")
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        """A (len(texts), 384) float32 matrix of unit vectors."""
+        """A (len(texts), DIMENSION) float32 matrix of unit vectors."""
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
         found = {t: self._cache[t] for t in texts if t in self._cache}
