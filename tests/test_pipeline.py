@@ -129,17 +129,16 @@ offer. Officials of the port authority said talks with the striking dockworkers 
 """
 
 
-def test_a_later_document_can_regroup_stored_stories(tmp_path, monkeypatch):
+def test_a_later_document_can_regroup_stored_stories(tmp_path):
     """Two reports of one strike stored as two stories (a cut no pair reaches keeps them apart) are
     regrouped when a third report close to both arrives: the moved document is stored with its new story
     and the emptied story is gone from the dossier."""
     store = Store(tmp_path / "s.duckdb")
-    monkeypatch.setattr(stories, "JOIN_PROBABILITY", 1.01)
-    pipeline.ingest([str(HARBOR / "wire.txt"), str(HARBOR / "broadcaster.txt")], store)
+    pipeline.ingest([str(HARBOR / "wire.txt"), str(HARBOR / "broadcaster.txt")], store,
+                    story_settings=stories.StorySettings(join_probability=1.01))
     apart = {d.id: d.story for d in store.documents(full=False)}
     assert apart["wire"] != apart["broadcaster"]
     pipeline.report(store)
-    monkeypatch.undo()
     (tmp_path / "follow_up.txt").write_text(FOLLOW_UP, encoding="utf-8")
     pipeline.ingest([str(tmp_path / "follow_up.txt")], store)
     together = {d.id: d.story for d in store.documents(full=False)}

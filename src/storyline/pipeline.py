@@ -21,7 +21,7 @@ from storyline.corroborate import group_claims, sentence_support
 from storyline.ingest import read_inputs
 from storyline.model import Annotation, Document, Dossier, Features, ReadError, ReadWarning, Story
 from storyline.store import Store
-from storyline.stories import StoryClusterer, story_title
+from storyline.stories import StoryClusterer, StorySettings, story_title
 from storyline.summarize import summarize
 from storyline.timeline import build_timeline, events_of, redate_events
 
@@ -101,14 +101,15 @@ def _unique_id(doc: Document, taken: set[str]) -> None:
     taken.add(doc.id)
 
 
-def ingest(inputs: Iterable[str], store: Store, progress: Progress = _noop) -> IngestResult:
+def ingest(inputs: Iterable[str], store: Store, progress: Progress = _noop,
+           story_settings: StorySettings | None = None) -> IngestResult:
     """Read inputs into the store; content already stored is skipped."""
     result = IngestResult()
     known_hashes = store.known_hashes()
     taken_ids = store.known_ids()
     stored = store.documents(full=False)
     detector = CopyDetector.from_store(store, stored)
-    clusterer = StoryClusterer(store.story_states())
+    clusterer = StoryClusterer(store.story_states(), story_settings)
     story_of = {d.id: d.story for d in stored if d.story}
     known = {d.id: d for d in stored}
     records = read_inputs(inputs)
@@ -135,20 +136,18 @@ def ingest(inputs: Iterable[str], store: Store, progress: Progress = _noop) -> I
             relinked.update((d.id, d) for d in detector.assign(doc, features))
             clusterer.assign(doc, features, story_of)
             known[doc.id] = doc
-        for doc_id in clusterer.moved:  # earlier documents the story re-clustering moved
-            known[doc_id].story = story_of[doc_id]
+        changes = clusterer.take_changes()
+        for doc_id, story in changes.moved.items():  # earlier documents the story re-clustering moved
+            known[doc_id].story = story
             relinked[doc_id] = known[doc_id]
         batch_ids = {d.id for d, _, _ in analysed}
         with store.transaction():
             store.add_documents(analysed)
             store.update_links(d for d in relinked.values() if d.id not in batch_ids)
-            store.save_story_states(clusterer.state_records(clusterer.changed), clusterer.changed)
-            store.remove_stories(clusterer.removed)
+            store.save_story_states(changes.states, changes.states)
+            store.remove_stories(changes.removed)
             store.record_errors(errors)
             store.clear_errors({d.source for d, _, _ in analysed})
-        clusterer.changed.clear()
-        clusterer.moved.clear()
-        clusterer.removed.clear()
         result.added.extend(d.id for d, _, _ in analysed)
         result.errors.extend(errors)
         result.warnings.extend(warnings)

@@ -1,32 +1,36 @@
 """Online clustering of documents into stories: each new document joins a story or starts one, and only
 the stories around it are reconsidered, never the whole corpus.
 
-Two documents are compared on seven similarities (the TF-IDF cosines of their keywords, named entities
-and title words; the cosines of the sentence embeddings of their leads and of their titles, the latter
-once more weighted by how short the shorter text is, since a teaser or paywall page says little beyond
-its title; and the log of the days between them); a logistic regression over document pairs turns
-them into the probability that the two belong to one story. As in Miranda et al. (2018, "Multilingual
-Clustering of Streaming News") time is one of the features, not a filter, and candidate stories are
-shortlisted before the full comparison. A story is scored for a new document by average linkage: the
-mean probability over its members. A story must be close to the whole of it, not to one member, which
-stops the chaining through one bridging document that joins two related events (a test series of one
-year and the next).
+Two documents are compared on similarities that carry to corpora the model was not fitted on: TF-IDF
+cosines of their content words, named entities, numbers and title words, with document frequencies
+from the stories so far (so what every document of a corpus shares, "police" in a corpus of shootings,
+counts for little); cosines of their lead and title embeddings, centred on the mean of the stories so
+far for the same reason; and the days between them. Look-alike events (two shootings, two earthquakes)
+read alike to an embedding; their people, streets, ages and dates differ. A title counts only when the
+document has one of its own (not its first sentence again). A logistic regression over document pairs
+(``PairModel``) turns the similarities into the probability that two documents report one story. As in
+Miranda et al. (2018, "Multilingual Clustering of Streaming News") time is one of the features, not a
+filter, and candidate stories are shortlisted before the full comparison. A story is scored for a new
+document by average linkage, the mean probability over its members, which stops chaining through one
+bridging document.
 
 A greedy online decision cannot be taken back, so the best candidate stories are re-clustered together
 with the new document by average-linkage agglomeration, cut where the mean probability falls below
-one half (the regression's own decision boundary): a document that bridges two young stories merges
+``StorySettings.join_probability``: a document that bridges two young stories merges
 them, a document that joined the wrong young story moves. A story keeps the features of its first
-``MEMBERS`` documents; one larger than that is settled and enters the re-clustering whole.
+``StorySettings.members`` documents; one larger than that is settled and enters the re-clustering whole.
 
 A story's state (persisted by the store) is a (members, 2, DIMENSION) matrix of lead and title
 vectors plus ``StoryState`` as a JSON dict: size, date range, the terms of each member, and the
 document counts of the story's terms (trimmed to the most frequent), whose sums are the global document
 frequencies for IDF. Assigning one document costs one matrix-vector product over the member vectors
-and the pair features of ``SHORTLIST`` stories: O(stories), not O(documents).
+and the pair features of the shortlisted stories: O(stories), not O(documents).
 """
 
 from __future__ import annotations
 
+import functools
+import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -37,28 +41,81 @@ import numpy as np
 from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from storyline.annotate.nlp import DIMENSION
 from storyline.model import Document, Features
+from storyline.settings import DATA_DIR
 
-# The pair model: a logistic regression fitted on document pairs of the odd-numbered events of the
-# giveme5w1h news cluster set, each document compared with the members of every story built so far,
-# as the online clusterer sees them (``python -m storyline.eval.story_pairs`` prints these numbers).
-# ``storyline eval stories`` reports the odd half, the held-out even half and all events.
-PAIR_FEATURES = ("keywords", "lead vector", "title vector", "entities", "title words", "log days apart",
-                 "title vector when a text is short")
-PAIR_WEIGHTS = np.array([3.66, 6.06, 9.46, 2.75, 1.59, -0.47, 1.52])
-PAIR_BIAS = -6.22
-JOIN_PROBABILITY = 0.5  # average linkage cut: the pair model's own decision boundary, not tuned
-CANDIDATE_PROBABILITY = 0.1  # a story this close (average) takes part in the local re-clustering
-RECLUSTER = 3  # candidate stories re-clustered with each new document (1 scores lower; 2 to 5 the same)
-SHORTLIST = 20  # candidate stories ranked by their best member cosine before the pair model
-SHORT_TEXT_WORDS = 100  # a text shorter than this (a paywall or teaser page) says little: the title counts
-LEAD_SENTENCES = 6  # sentences of the lead vector (3 and 10 score within 0.005 of it)
-MEMBERS = 30  # documents a story keeps the features of (its first ones); a larger story is settled
-PROFILE_LIMITS = {"keywords": 300, "entities": 100, "titles": 60}  # terms kept per story (most frequent)
-MEMBER_KEYWORDS = 120  # keywords kept per member (most frequent in the document)
-DIMENSION = 384
+PAIR_MODEL_PATH = DATA_DIR / "story_pair_model.json"
+# The pair model's similarities, in the order of its weights. Title features are 0 unless both documents
+# have a title of their own ("both titled" says which), days apart are 0 unless both are dated.
+PAIR_FEATURES = (
+    "keywords",  # TF-IDF cosine of content words (IDF over the stories so far: adapts to the corpus)
+    "entities",  # TF-IDF cosine of named entities (people, places, organisations)
+    "numbers",  # TF-IDF cosine of the numbers written in the texts (ages, addresses, counts, times)
+    "lead vector",  # cosine of the lead embeddings, centred on the mean lead of the stories so far
+    "title vector",  # cosine of the title embeddings, centred likewise
+    "title words",  # TF-IDF cosine of title words
+    "both titled",
+    "log days apart",
+    "undated",  # one of the two has no publication date
+    "short text title",  # title vector again, by how short the shorter text is (a teaser: little but a title)
+)
+PROFILE_LIMITS = {"keywords": 300, "entities": 100, "numbers": 60, "titles": 60}  # terms kept per story
 MIN_WORD_LENGTH = 3
+SHORT_TEXT_WORDS = 100  # a text shorter than this (a paywall or teaser page) says little beyond its title
 WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
+# A number as written: "6,700", "7:35", tokenised "7: 35", "3.5"; separators dropped when comparing.
+NUMBER = re.compile(r"(?<![\w.])\d+(?:(?:[.,]|: ?)\d+)*")
+
+
+@dataclass(frozen=True)
+class StorySettings:
+    """How the online clusterer decides, with the reason for each default."""
+
+    # Average linkage cut. The pair model's own boundary (0.5) splits large, long-running stories: a
+    # story's mean probability falls as it grows diverse. 0.3 scored best of 0.3/0.4/0.5 on the three
+    # development corpora together (``storyline eval stories``), so it is a development choice.
+    join_probability: float = 0.3
+    candidate_probability: float = 0.1  # a story this close (average) takes part in the re-clustering
+    recluster: int = 3  # candidate stories re-clustered with each new document (1 scores lower)
+    shortlist: int = 20  # candidate stories ranked by their best member cosine before the pair model
+    lead_sentences: int = 6  # sentences of the lead vector (3 and 10 score within 0.005 of it)
+    members: int = 30  # documents a story keeps the features of (its first ones); a larger one is settled
+    member_keywords: int = 120  # keywords kept per member (most frequent in the document)
+    # Documents before the centring mean counts fully: with few documents their mean is mostly
+    # themselves, so it is shrunk towards no centring (5 and 10 split the demo's main story).
+    centring_prior: int = 20
+
+
+@dataclass(frozen=True)
+class PairModel:
+    """Logistic regression over ``PAIR_FEATURES``: the probability that two documents report one story.
+    Fitted by ``python -m storyline.eval.story_pairs`` and kept, with the corpus it was fitted on, in
+    ``data/story_pair_model.json``."""
+
+    weights: np.ndarray
+    bias: float
+    fitted_on: str
+
+    @classmethod
+    def load(cls, path=PAIR_MODEL_PATH) -> PairModel:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if tuple(data["features"]) != PAIR_FEATURES:
+            raise ValueError(f"{path}: fitted on features {data['features']}, expected {list(PAIR_FEATURES)}")
+        return cls(np.array(data["weights"], dtype=float), float(data["bias"]), data["fitted_on"])
+
+    def save(self, path) -> None:
+        path.write_text(json.dumps({"fitted_on": self.fitted_on, "features": list(PAIR_FEATURES),
+                                    "weights": [round(float(w), 4) for w in self.weights],
+                                    "bias": round(self.bias, 4)}, indent=1) + "\n", encoding="utf-8")
+
+    def probability(self, similarities: np.ndarray) -> np.ndarray:
+        return 1 / (1 + np.exp(-(similarities @ self.weights + self.bias)))
+
+
+@functools.cache
+def default_pair_model() -> PairModel:
+    return PairModel.load()
 
 
 def words_of(text: str) -> Counter[str]:
@@ -67,12 +124,29 @@ def words_of(text: str) -> Counter[str]:
     return Counter(w for w in words if len(w) >= MIN_WORD_LENGTH and w not in ENGLISH_STOP_WORDS)
 
 
-def profile(doc: Document, features: Features) -> dict[str, dict[str, int]]:
-    """The terms a document is compared by: keywords of title and text, entities, title words."""
-    keywords = words_of(f"{doc.title or ''}\n{doc.text}")
-    return {"keywords": dict(sorted(keywords.items(), key=lambda kv: (-kv[1], kv[0]))[:MEMBER_KEYWORDS]),
+def numbers_of(text: str) -> Counter[str]:
+    """The numbers written in a text, without their separators ("6,700" and "6700" are one)."""
+    return Counter(re.sub(r"[.,: ]", "", n) for n in NUMBER.findall(text))
+
+
+def own_title(doc: Document) -> str | None:
+    """The document's title when it is one of its own, not the start of its first paragraph (a text
+    without a headline gets its first sentence as title, which says nothing the lead does not)."""
+    if not doc.title:
+        return None
+    title = " ".join(doc.title.split()).lower()
+    first = " ".join(doc.text.split("\n\n", 1)[0].split()).lower()
+    return None if first.startswith(title) and len(first) > len(title) else doc.title
+
+
+def profile(doc: Document, features: Features, settings: StorySettings) -> dict[str, dict[str, int]]:
+    """The terms a document is compared by: keywords of title and text, entities, numbers, title words."""
+    title = own_title(doc) or ""
+    keywords = words_of(f"{title}\n{doc.text}")
+    return {"keywords": _top(keywords, settings.member_keywords),
             "entities": {e.lower(): 1 for e in features.data.get("entities", [])},
-            "titles": dict(words_of(doc.title or ""))}
+            "numbers": _top(numbers_of(f"{title}\n{doc.text}"), settings.member_keywords),
+            "titles": dict(words_of(title))}
 
 
 class Vocabulary:
@@ -100,6 +174,7 @@ class Member:
     published: str | None
     words: int
     terms: dict[str, dict[str, int]]
+    titled: bool = False  # has a title of its own (see ``own_title``)
     _rows: dict[tuple[str, int], tuple[np.ndarray, np.ndarray]] = field(
         default_factory=dict, repr=False, compare=False)
 
@@ -113,7 +188,8 @@ class Member:
         return self._rows[key]
 
     def to_dict(self) -> dict:
-        return {"doc": self.doc, "published": self.published, "words": self.words, "terms": self.terms}
+        return {"doc": self.doc, "published": self.published, "words": self.words, "terms": self.terms,
+                "titled": self.titled}
 
 
 @dataclass
@@ -135,8 +211,8 @@ class StoryState:
     def from_dict(cls, data: dict) -> StoryState:
         return cls(size=data.get("size", 0), first=data.get("first"), last=data.get("last"),
                    terms={name: dict(data.get("terms", {}).get(name, {})) for name in PROFILE_LIMITS},
-                   members=[Member(m["doc"], m.get("published"), m.get("words", 0), m.get("terms", {}))
-                            for m in data.get("members", [])])
+                   members=[Member(m["doc"], m.get("published"), m.get("words", 0), m.get("terms", {}),
+                                   m.get("titled", False)) for m in data.get("members", [])])
 
     def to_dict(self) -> dict:
         return {"size": self.size, "first": self.first, "last": self.last, "terms": self.terms,
@@ -149,7 +225,7 @@ class Item:
 
     member: Member
     vector: np.ndarray  # lead vector, unit length
-    title: np.ndarray  # title vector, unit length
+    title: np.ndarray  # title vector, unit length (zeros for a document without a title of its own)
 
     @property
     def day(self) -> int | None:
@@ -169,25 +245,39 @@ def _top(counts: dict[str, int], limit: int) -> dict[str, int]:
     return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit])
 
 
-def title_vector(doc: Document) -> np.ndarray:
-    """The sentence embedding of the title (of the text's start when there is no title), unit length."""
+def title_vector(title: str | None) -> np.ndarray:
+    """The sentence embedding of a title, unit length; zeros when there is none."""
     from storyline.annotate.nlp import embedder
 
-    return embedder().encode([doc.title or doc.text[:200]])[0]
+    return embedder().encode([title])[0] if title else np.zeros(DIMENSION, dtype=np.float32)
 
 
-def lead_vector(features: Features) -> np.ndarray:
-    """The mean sentence embedding of the lead (the first ``LEAD_SENTENCES``), unit length: news puts
-    the event first, and the background further down is what related events share."""
-    lead = features.sentence_vectors[:LEAD_SENTENCES] if features.sentence_vectors is not None else None
+def lead_vector(features: Features, sentences: int) -> np.ndarray:
+    """The mean sentence embedding of the lead (its first ``sentences``), unit length: news puts the
+    event first, and the background further down is what related events share."""
+    lead = features.sentence_vectors[:sentences] if features.sentence_vectors is not None else None
     vector = (lead.astype(np.float32).mean(axis=0) if lead is not None and len(lead)
               else np.asarray(features.doc_vector, dtype=np.float32))
     return vector / (np.linalg.norm(vector) or 1.0)
 
 
-def pair_probability(similarities: np.ndarray) -> np.ndarray:
-    """The pair model: probability that two documents belong to one story, from their similarities."""
-    return 1 / (1 + np.exp(-(similarities @ PAIR_WEIGHTS + PAIR_BIAS)))
+def _centred_cosines(left: np.ndarray, right: np.ndarray, mean: np.ndarray) -> np.ndarray:
+    """Cosines after taking out what every document of the corpus shares (its mean vector): in a corpus
+    of shootings, two shootings are alike only in what is not common to all shootings."""
+    a, b = left - mean, right - mean
+    a /= np.maximum(np.linalg.norm(a, axis=1, keepdims=True), 1e-6)
+    b /= np.maximum(np.linalg.norm(b, axis=1, keepdims=True), 1e-6)
+    return a @ b.T
+
+
+@dataclass
+class StoryChanges:
+    """What a batch of assignments changed, for the store: the states of the changed stories, the
+    earlier documents moved to another story (document -> story) and the stories left empty."""
+
+    states: dict[str, tuple[np.ndarray, dict]]
+    moved: dict[str, str]
+    removed: set[str]
 
 
 class StoryClusterer:
@@ -196,7 +286,10 @@ class StoryClusterer:
     ``changed`` collects the stories whose state changed, ``moved`` the earlier documents whose story
     the local re-clustering changed, and ``removed`` the stories it left without documents."""
 
-    def __init__(self, states: dict[str, tuple[np.ndarray | None, dict]]):
+    def __init__(self, states: dict[str, tuple[np.ndarray | None, dict]],
+                 settings: StorySettings | None = None, model: PairModel | None = None):
+        self.settings = settings or StorySettings()
+        self.model = model or default_pair_model()
         self.ids: list[str] = []
         self.states: dict[str, StoryState] = {}
         self.members: dict[str, np.ndarray] = {}
@@ -213,6 +306,9 @@ class StoryClusterer:
             for name, counts in state.terms.items():
                 self.frequency[name].update(counts)
         self._vocabulary = {name: Vocabulary() for name in PROFILE_LIMITS}
+        self._stories_naming: dict[str, set[str]] = {}  # entity -> stories whose profile has it
+        for sid, state in self.states.items():
+            self._index_entities(sid, state.terms.get("entities", {}), add=True)
         self.changed: set[str] = set()
         self.moved: dict[str, str] = {}
         self.removed: set[str] = set()
@@ -221,17 +317,24 @@ class StoryClusterer:
 
     def _index(self) -> None:
         """The member lead vectors of all stories in one matrix (grown by doubling), with the
-        story row of each."""
+        story row of each, and the sums of the member vectors that centring takes the mean of."""
         self.row = {sid: i for i, sid in enumerate(self.ids)}
         blocks = [self.members[sid][:, 0] for sid in self.ids]
+        titles = [self.members[sid][:, 1].astype(np.float32) for sid in self.ids]
         self.rows = sum(len(b) for b in blocks)
+        self._lead_sum = sum((b.astype(np.float32).sum(axis=0) for b in blocks), np.zeros(DIMENSION))
+        self._title_sum = sum((t.sum(axis=0) for t in titles), np.zeros(DIMENSION))
+        self._titles = sum(int(np.any(t, axis=1).sum()) for t in titles)
         self._vectors = np.zeros((max(2 * self.rows, 64), DIMENSION), dtype=np.float32)
         self._owner = np.zeros(len(self._vectors), dtype=np.int64)
         if blocks:
             self._vectors[: self.rows] = np.vstack(blocks)
             self._owner[: self.rows] = np.repeat(np.arange(len(self.ids)), [len(b) for b in blocks])
 
-    def _append_member(self, story_row: int, vector: np.ndarray) -> None:
+    def _append_member(self, story_row: int, vector: np.ndarray, title: np.ndarray) -> None:
+        self._lead_sum += vector
+        self._title_sum += title
+        self._titles += int(np.any(title))
         if self.rows == len(self._vectors):
             self._vectors = np.vstack([self._vectors, np.zeros_like(self._vectors)])
             self._owner = np.concatenate([self._owner, np.zeros_like(self._owner)])
@@ -239,16 +342,28 @@ class StoryClusterer:
         self._owner[self.rows] = story_row
         self.rows += 1
 
+    def take_changes(self) -> StoryChanges:
+        """What changed since the last call (stories to save, documents moved, stories emptied); the
+        clusterer starts collecting afresh."""
+        changes = StoryChanges(self.state_records(self.changed), dict(self.moved), set(self.removed))
+        self.changed, self.moved, self.removed = set(), {}, set()
+        return changes
+
     def state_records(self, ids: Iterable[str]) -> dict[str, tuple[np.ndarray, dict]]:
         """Member vectors and JSON state of the given stories, as ``Store.save_story_states`` takes them."""
         return {sid: (self.members[sid], self.states[sid].to_dict()) for sid in ids if sid in self.states}
 
     def item(self, doc: Document, features: Features) -> Item:
         """The document as the pair model compares it."""
-        title = np.asarray(title_vector(doc), dtype=np.float32)
+        title = own_title(doc)
         return Item(Member(doc.id, (doc.published or "")[:10] or None, len(doc.text.split()),
-                           profile(doc, features)),
-                    lead_vector(features), title / (np.linalg.norm(title) or 1.0))
+                           profile(doc, features, self.settings), bool(title)),
+                    lead_vector(features, self.settings.lead_sentences),
+                    np.asarray(title_vector(title), dtype=np.float32))
+
+    def _mean(self, total: np.ndarray, count: int) -> np.ndarray:
+        """A corpus mean shrunk towards zero (no centring) while few documents make it."""
+        return (total / (count + self.settings.centring_prior)).astype(np.float32)
 
     def member_items(self, sid: str) -> list[Item]:
         vectors = self.members[sid].astype(np.float32)
@@ -266,15 +381,40 @@ class StoryClusterer:
         doc.story = story_of[doc.id] = sid
         return sid
 
+    def _index_entities(self, sid: str, entities: Iterable[str], add: bool) -> None:
+        for entity in entities:
+            stories = self._stories_naming.setdefault(entity, set())
+            if add:
+                stories.add(sid)
+            else:
+                stories.discard(sid)
+
+    def shortlist(self, item: Item) -> list[str]:
+        """Candidate stories: those with the closest member leads, and those sharing the rarest entities
+        with the document. Reports of look-alike events (shootings in a hundred towns) are all close by
+        embedding; the story of the same event may be none of the closest, but it names the same people
+        and places."""
+        best = np.full(len(self.ids), -np.inf, dtype=np.float32)
+        np.maximum.at(best, self._owner[: self.rows], self._vectors[: self.rows] @ item.vector)
+        closest = np.argsort(-best)[: self.settings.shortlist]
+        by_vector = [self.ids[i] for i in closest if np.isfinite(best[i])]
+        shared: Counter[str] = Counter()
+        frequency = self.frequency["entities"]
+        for entity in item.member.terms.get("entities", {}):
+            weight = np.log((self.documents + 1) / (1 + frequency.get(entity, 0)))
+            for sid in self._stories_naming.get(entity, ()):
+                shared[sid] += weight
+        by_entities = [sid for sid, _ in shared.most_common(self.settings.shortlist)]
+        return list(dict.fromkeys(by_vector + by_entities))
+
     def candidates(self, item: Item) -> list[tuple[str, float]]:
         """Shortlisted stories with their average pair probability to the document, best first."""
         if not self.ids:
             return []
-        best = np.full(len(self.ids), -np.inf, dtype=np.float32)
-        np.maximum.at(best, self._owner[: self.rows], self._vectors[: self.rows] @ item.vector)
-        shortlist = [self.ids[i] for i in np.argsort(-best)[:SHORTLIST] if np.isfinite(best[i])]
+        shortlist = self.shortlist(item)
         members = [self.member_items(sid) for sid in shortlist]
-        probability = pair_probability(self.similarities([item], [m for ms in members for m in ms]))[0]
+        similarities = self.similarities([item], [m for ms in members for m in ms])
+        probability = self.model.probability(similarities)[0]
         bounds = np.cumsum([0] + [len(ms) for ms in members])
         spans = zip(shortlist, bounds[:-1], bounds[1:], strict=True)
         scored = [(sid, float(probability[a:b].mean())) for sid, a, b in spans]
@@ -283,7 +423,8 @@ class StoryClusterer:
     def _recluster(self, item: Item, story_of: dict[str, str]) -> str:
         """Average-linkage re-clustering of the new document with its best candidate stories; returns
         the document's story."""
-        chosen = [sid for sid, p in self.candidates(item)[:RECLUSTER] if p >= CANDIDATE_PROBABILITY]
+        chosen = [sid for sid, p in self.candidates(item)[: self.settings.recluster]
+                  if p >= self.settings.candidate_probability]
         pool, start, fixed, previous = [item], [[0]], [False], {}
         for sid in chosen:
             rows = list(range(len(pool), len(pool) + len(self.states[sid].members)))
@@ -292,8 +433,8 @@ class StoryClusterer:
             settled = self.states[sid].settled
             start.extend([rows] if settled else [[row] for row in rows])
             fixed.extend([True] if settled else [False] * len(rows))
-        groups = average_linkage(pair_probability(self.similarities(pool, pool)), start, fixed,
-                                 JOIN_PROBABILITY)
+        groups = average_linkage(self.model.probability(self.similarities(pool, pool)), start, fixed,
+                                 self.settings.join_probability)
         owners = [{previous[row] for row in group if row} for group in groups]
         unchanged = all(len(o) <= 1 for o in owners) and sum(1 for o in owners if o) == len(chosen)
         if unchanged:  # the document joined one story or starts its own; nothing else moves
@@ -340,6 +481,7 @@ class StoryClusterer:
         state = self.states.pop(sid)
         del self.members[sid]
         self.ids.remove(sid)
+        self._index_entities(sid, state.terms.get("entities", {}), add=False)
         for name, counts in state.terms.items():
             self.frequency[name].subtract(counts)
         self.documents -= state.size
@@ -348,6 +490,7 @@ class StoryClusterer:
     def _restore(self, sid: str, state: StoryState, vectors: np.ndarray) -> None:
         self.states[sid], self.members[sid] = state, vectors
         self.ids.append(sid)
+        self._index_entities(sid, state.terms.get("entities", {}), add=True)
         for name, counts in state.terms.items():
             self.frequency[name].update(counts)
         self.documents += state.size
@@ -355,20 +498,31 @@ class StoryClusterer:
     def similarities(self, left: Sequence[Item], right: Sequence[Item]) -> np.ndarray:
         """The pair model's similarities of every left item with every right one, in ``PAIR_FEATURES``
         order: shape (len(left), len(right), features)."""
+        column = {name: k for k, name in enumerate(PAIR_FEATURES)}
         out = np.zeros((len(left), len(right), len(PAIR_FEATURES)), dtype=np.float32)
         if not left or not right:
             return out
-        for k, name in ((0, "keywords"), (3, "entities"), (4, "titles")):
-            a, b = self._tf_idf_rows(name, [x.member for x in left], [x.member for x in right])
-            out[..., k] = (a @ b.T).toarray()
-        out[..., 1] = np.array([x.vector for x in left]) @ np.array([x.vector for x in right]).T
-        out[..., 2] = np.array([x.title for x in left]) @ np.array([x.title for x in right]).T
+        for name, terms in (("keywords", "keywords"), ("entities", "entities"), ("numbers", "numbers"),
+                            ("title words", "titles")):
+            a, b = self._tf_idf_rows(terms, [x.member for x in left], [x.member for x in right])
+            out[..., column[name]] = (a @ b.T).toarray()
+        out[..., column["lead vector"]] = _centred_cosines(
+            np.array([x.vector for x in left]), np.array([x.vector for x in right]),
+            self._mean(self._lead_sum, self.rows))
+        titled = np.outer([x.member.titled for x in left], [x.member.titled for x in right])
+        out[..., column["both titled"]] = titled
+        out[..., column["title vector"]] = titled * _centred_cosines(
+            np.array([x.title for x in left]), np.array([x.title for x in right]),
+            self._mean(self._title_sum, self._titles))
+        out[..., column["title words"]] *= titled
         days = [np.array([np.nan if x.day is None else x.day for x in side], dtype=float)
                 for side in (left, right)]
-        out[..., 5] = np.nan_to_num(np.log1p(np.abs(days[0][:, None] - days[1][None, :])), nan=0.0)
+        apart = np.abs(days[0][:, None] - days[1][None, :])
+        out[..., column["log days apart"]] = np.nan_to_num(np.log1p(apart), nan=0.0)
+        out[..., column["undated"]] = np.isnan(apart)
         words = [np.array([x.member.words for x in side], dtype=float) for side in (left, right)]
         shortness = np.clip(1 - np.minimum(words[0][:, None], words[1][None, :]) / SHORT_TEXT_WORDS, 0, 1)
-        out[..., 6] = out[..., 2] * shortness
+        out[..., column["short text title"]] = out[..., column["title vector"]] * shortness
         return out
 
     def _tf_idf_rows(self, name: str, *sides: Sequence[Member]) -> list[csr_matrix]:
@@ -401,17 +555,20 @@ class StoryClusterer:
             self.row[sid] = len(self.ids)
             self.ids.append(sid)
             self.members[sid] = np.zeros((0, 2, DIMENSION), dtype=np.float16)
-        if not state.settled and len(state.members) < MEMBERS:
+        if not state.settled and len(state.members) < self.settings.members:
             state.members.append(item.member)
             member = np.stack([item.vector, item.title]).astype(np.float16)[None]
             self.members[sid] = np.concatenate([self.members[sid], member])
-            self._append_member(self.row[sid], member[0, 0])
+            self._append_member(self.row[sid], item.vector, item.title)
         for name, limit in PROFILE_LIMITS.items():
             old = Counter(state.terms.get(name, {}))
             new = Counter(_top(dict(old + Counter(item.member.terms.get(name, {}).keys())), limit))
             state.terms[name] = dict(new)
             self.frequency[name].update(new - old)
             self.frequency[name].subtract(old - new)
+            if name == "entities":
+                self._index_entities(sid, new.keys() - old.keys(), add=True)
+                self._index_entities(sid, old.keys() - new.keys(), add=False)
         if item.member.published:
             state.first = min(state.first or item.member.published, item.member.published)
             state.last = max(state.last or item.member.published, item.member.published)
