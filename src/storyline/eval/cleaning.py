@@ -18,7 +18,6 @@ taking article text shows here)."""
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 from collections import Counter
@@ -28,6 +27,7 @@ from pathlib import Path
 
 from storyline.clean import EMPTIED_WARNING, clean_document
 from storyline.clean.tokens import is_tokenized
+from storyline.eval.story_corpora import fnc1_documents
 from storyline.ingest import metadata, read_file
 from storyline.ingest.decode import decode
 from storyline.ingest.text import split_header
@@ -72,15 +72,6 @@ def given_title(path: Path) -> str | None:
     if path.suffix == ".txt":
         return split_header(decode(path.read_bytes()))[0].get("title")
     return None
-
-
-def fnc1_documents(bodies: Path) -> Iterator[Document]:
-    """FNC-1 bodies as documents: no title, no date, no outlet."""
-    with bodies.open(newline="", encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            doc = Document(id=f"fnc1_{row['Body ID']}", source=str(bodies), raw_text=row["articleBody"])
-            metadata.complete(doc)
-            yield doc
 
 
 def corpora(datasets: Path) -> dict[str, list[Path] | Path]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
 from pathlib import Path
 
 from storyline.ingest import content_hash, metadata, read_inputs
@@ -48,16 +48,19 @@ def fnc1(datasets: Path) -> Corpus:
         for row in csv.DictReader(f):
             if row["Stance"] != "unrelated":
                 parent[root("headline " + row["Headline"])] = root("body " + row["Body ID"])
-    docs, gold = [], {}
-    with (folder / "bodies.csv").open(encoding="utf-8") as f:
+    docs = list(fnc1_documents(folder / "bodies.csv"))
+    return docs, {doc.id: root("body " + doc.id.removeprefix("fnc1_")) for doc in docs}
+
+
+def fnc1_documents(bodies: Path) -> Iterator[Document]:
+    """FNC-1 bodies as documents: no title, no date, no outlet."""
+    with bodies.open(newline="", encoding="utf-8") as f:
         for row in csv.DictReader(f):
-            doc = Document(id=f"fnc1_{row['Body ID']}", source=f"{folder / 'bodies.csv'}#{row['Body ID']}",
+            doc = Document(id=f"fnc1_{row['Body ID']}", source=f"{bodies}#{row['Body ID']}",
                            raw_text=row["articleBody"])
             metadata.complete(doc)
             doc.content_hash = content_hash(doc)
-            docs.append(doc)
-            gold[doc.id] = root("body " + row["Body ID"])
-    return docs, gold
+            yield doc
 
 
 def _documents(folder: Path) -> list[Document]:
