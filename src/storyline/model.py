@@ -198,7 +198,8 @@ class ClaimGroup:
     denying: list[str]
     contested: bool
     discrepancies: list[Discrepancy] = field(default_factory=list)
-    origins: list[str] = field(default_factory=list)
+    origins: list[str] = field(default_factory=list)  # sources of the supporting claims
+    denying_sources: int = 0  # distinct sources of the denying claims, counted apart from the supporters
 
 
 @dataclass

@@ -15,9 +15,9 @@ from storyline.annotate import annotate, dates
 from storyline.annotate.entities import canonical_entities, link_speakers
 from storyline.annotate.nlp import embedder, parse
 from storyline.claims.extract import claims_of
+from storyline.claims.groups import group_claims, sentence_support
 from storyline.clean import clean_document
 from storyline.copies import CopyDetector, minhash_of
-from storyline.corroborate import group_claims, sentence_support
 from storyline.ingest import read_inputs
 from storyline.model import Annotation, Document, Dossier, Features, ReadError, ReadWarning, Story
 from storyline.store import Store

@@ -28,6 +28,7 @@ from storyline.annotate.quantity_vocabulary import (
     TIME_UNITS,
     UNITS_BELOW_TWENTY,
     VAGUE_AMOUNTS,
+    VAGUE_RANGES,
     WORD_AMOUNTS,
 )
 from storyline.model import Quantity, Sentence
@@ -107,7 +108,7 @@ def _unit_after(sentence: str, end: int) -> tuple[str | None, int]:
         words.append(match.group(1))
         position = match.end()
         if not re.fullmatch(
-            r"[A-Z][\w-]*|[\w]+-\w+[\w-]*|\w+(?:ian|ese|ish|ed|al|ic|ive|ary|ern)", match.group(1)
+            r"[A-Z][\w-]*|[\w]+-\w+[\w-]*|\w+(?:ian|ese|ish|ed|al|ic|ive|ary|ern|ing)", match.group(1)
         ):
             break  # a noun ends the phrase; adjectives and names before it continue it
     return (" ".join(words) or None), position
@@ -195,10 +196,12 @@ def _quantity(match: re.Match, sentence: Sentence, date_spans: list[tuple[int, i
 
 
 def interval(quantity: Quantity) -> tuple[float, float]:
-    """The values a quantity admits: "more than 120" is (120, inf), "about 40" is 40 ± 20%."""
+    """The values a quantity admits: "more than 120" is (120, inf), "about 40" is 40 ± 20%, "dozens"
+    is (24, 199); a vague amount without a known range admits anything."""
     value = quantity.value
     if value is None:
-        return -math.inf, math.inf
+        lowered = quantity.text.lower()
+        return next((r for words, r in VAGUE_RANGES.items() if words in lowered), (-math.inf, math.inf))
     bound = QUALIFIER_BOUNDS.get((quantity.qualifier or "").lower())
     if bound == "lower":
         return value, math.inf

@@ -60,6 +60,16 @@ QUALIFIER_BOUNDS = {
 }
 APPROXIMATION = 0.2  # "about 40" admits 32 to 48
 
+# The values a vague amount admits, by the words that make it (matched in order, longest first), so that
+# "dozens" and "a relatively small number" of one thing can be told apart. A "small number" is read as
+# under 20: below "dozens" (two dozen at least) and in line with "a handful" or "several".
+VAGUE_RANGES = {
+    "hundreds of thousands": (2e5, 999_999), "tens of thousands": (2e4, 99_999), "millions": (2e6, 999e6),
+    "thousands": (2000, 9999), "hundreds": (200, 999), "dozens": (24, 199), "scores": (40, 199),
+    "a handful": (2, 6), "a few": (2, 6), "a couple": (2, 3), "several": (3, 9),
+    "small number": (1, 20), "tiny number": (1, 10), "limited number": (1, 20), "modest number": (1, 20),
+}
+
 CURRENCY_SYMBOLS = {
     "$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY",
 }

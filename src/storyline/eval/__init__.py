@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 FLOORS_PATH = Path(__file__).parent / "floors.json"
-MODULES = ("extraction", "clean", "cleaning", "tempeval", "stories", "copies")
+MODULES = ("extraction", "clean", "cleaning", "tempeval", "stories", "copies", "groups")
 
 
 def default_datasets() -> Path:

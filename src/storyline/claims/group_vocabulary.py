@@ -1,0 +1,84 @@
+"""Words claim grouping compares propositions by: predicate classes, negators, anaphoric nouns.
+
+Kept apart from the logic in ``groups.py`` so that a new word is a data change."""
+
+from __future__ import annotations
+
+# Verbs (and their nouns) that state one proposition. Converse verbs share a class: "Iran sold drones to
+# Russia" and "Russia purchased Iranian drones" are one claim, and a denial of one denies the other.
+PREDICATE_CLASSES = {
+    **dict.fromkeys([
+        "send", "supply", "provide", "deliver", "sell", "transfer", "give", "ship", "hand", "export", "arm",
+        "dispatch", "purchase", "buy", "acquire", "receive", "obtain", "import", "go", "delivery", "sale",
+        "shipment", "supplier", "arrive",
+    ], "TRANSFER"),
+    # Sending people is deploying them; the theme (below) tells people from arms.
+    **dict.fromkeys(["deploy", "station", "post", "put", "move", "deployment", "base"], "TRANSFER"),
+    **dict.fromkeys(["train", "advise", "instruct", "teach", "training", "trainer", "instructor"], "TRAIN"),
+    **dict.fromkeys(["attack", "strike", "bomb", "shell", "hit", "raid", "target"], "ATTACK"),
+    **dict.fromkeys(["launch", "fire", "fly", "pilot", "operate", "use"], "OPERATE"),
+    **dict.fromkeys(["kill", "die", "death", "casualty", "dead"], "KILL"),
+    **dict.fromkeys(["destroy", "damage", "wreck"], "DAMAGE"),
+    **dict.fromkeys(["sanction", "impose", "levy", "freeze", "sanctions"], "SANCTION"),
+    **dict.fromkeys(["accuse", "blame", "condemn", "allege"], "ACCUSE"),
+    **dict.fromkeys(["meet", "visit", "discuss", "talk", "meeting"], "MEET"),
+    **dict.fromkeys(["detain", "arrest", "jail", "imprison"], "ARREST"),
+    **dict.fromkeys(["evacuate", "flee", "leave", "evacuation"], "EVACUATE"),
+    **dict.fromkeys(["violate", "breach", "break", "violation"], "VIOLATE"),
+    **dict.fromkeys(["fail", "failure", "malfunction"], "FAIL"),
+    **dict.fromkeys(["make", "build", "manufacture", "produce", "develop", "maker"], "MAKE"),
+    **dict.fromkeys(["show", "display", "demonstrate", "present", "unveil"], "SHOW"),
+}
+
+# What is moved, sold or trained, by the head noun of the object: "sent personnel" and "sent drones" are two
+# claims, and a denial of sending drones does not deny sending trainers.
+THEME_CLASSES = {
+    **dict.fromkeys([
+        "personnel", "troop", "trainer", "instructor", "technician", "adviser", "advisor", "engineer",
+        "soldier", "officer", "expert", "specialist", "operator", "crew", "team", "force", "mercenary",
+        "fighter", "staff", "support",
+    ], "PEOPLE"),
+    **dict.fromkeys([
+        "drone", "uav", "munition", "weapon", "missile", "rocket", "arm", "aircraft", "vehicle", "ammunition",
+        "shell", "equipment", "system", "tank", "artillery", "warhead", "component", "part",
+    ], "ARMS"),
+    **dict.fromkeys(["money", "fund", "aid", "loan", "cash", "payment"], "MONEY"),
+}
+
+# Verbs that carry no proposition of their own: auxiliaries, aspect ("started training" is a training
+# claim) and reporting verbs inside a content ("sources said").
+LIGHT_VERBS = {
+    "be", "have", "do", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
+    "begin", "start", "continue", "keep", "get", "become", "say", "tell", "report", "add", "believe",
+    "according", "seem", "appear", "claim", "think",
+}
+
+# Verbs that make the verb under them an intention, not an act: "intends to sell" is not "sold", so a
+# denial of the sale does not deny the intention.
+INTENTION_VERBS = {
+    "intend", "plan", "want", "seek", "hope", "aim", "expect", "try", "threaten", "consider", "prepare",
+    "propose", "offer", "agree", "refuse", "wish", "mean",
+}
+
+# Words that negate the predicate they attach to.
+NEGATORS = {"not", "n't", "never", "no", "none", "nothing", "neither", "nor", "nobody", "without"}
+
+# Head nouns by which a denial points back at a claim it does not repeat ("rejected the allegations").
+ANAPHORIC_NOUNS = {
+    "allegation", "allegations", "accusation", "accusations", "claim", "claims", "charge", "charges",
+    "report", "reports", "reporting", "assertion", "assertions", "suggestion", "suggestions", "story",
+    "stories", "rumour", "rumours", "rumor", "rumors", "assessment", "findings",
+}
+DEMONSTRATIVES = {"the", "these", "those", "this", "that", "such", "its", "their", "his", "her", "any"}
+
+# A content of at most this many words whose head is an anaphoric noun points back ("the allegations
+# as baseless", "the reports as fabricated"); a longer one states its own proposition.
+ANAPHORIC_MAX_WORDS = 8
+
+# Words lexical containment ignores: function words and reporting verbs.
+STOPWORDS = frozenset(
+    "a an the of to in on at for by with from and or but that this these those it its is are was were be "
+    "been has have had will would could should may might can said says say told according as than more "
+    "about not no he she they we i his her their our which who whom what when where while also into over "
+    "after before".split()
+)
