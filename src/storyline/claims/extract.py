@@ -1,85 +1,518 @@
-"""Attributed statements from dependency parses: speaker, cue, content, stance and hedging."""
+"""Attributed statements from dependency parses: who says what (speaker, cue, content), whether the speaker
+denies it and whether it is hedged.
+
+A cue is a reporting verb of the lexicons in ``vocabulary.py`` (speech verbs always, cognition and evidence
+verbs only with a clause), "according to X", or a statement noun ("in a statement"). Its content is the clause
+it governs, or, for "..., X said" before, inside or after the statement, the rest of the sentence; a quotation
+that runs on across sentences is followed to its end. Pronoun speakers are resolved to the speaker or entity
+they stand for, or the claim is dropped: a claim by "it" tells a reader nothing."""
 
 from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass, field
 
 from storyline.annotate.dates import contract_date
+from storyline.claims.cues import OBJECT_DEPS, cue_model, frame
 from storyline.claims.vocabulary import (
+    ACCUSATION_PREPOSITIONS,
+    ALLEGATION_NOUNS,
     ANONYMOUS_HEADS,
+    BLOCKING_HEADS,
+    CIRCUMSTANCE_MARKS,
+    CLAUSE_VERBS,
     DENIAL_VERBS,
+    GROUP_PRONOUNS,
     HEDGE_CUES,
     HEDGE_WORDS,
-    REPORTING_VERBS,
+    PERSON_PRONOUNS,
+    SPEECH_VERBS,
+    THING_PRONOUNS,
+    WH_WORDS,
 )
 from storyline.model import Annotation, Claim
 
 SUBJECTS = {"nsubj", "nsubjpass"}
-EMBEDDED = {"relcl", "acl", "amod", "pcomp", "csubj"}  # a verb here does not attribute the sentence
-PRONOUNS = {"he", "she", "they", "it", "we", "i"}
-QUOTE_PAIRS = (("“", "”"), ('"', '"'))
+RELATIVE_SUBJECTS = {"who", "which", "that"}
+OPENING_QUOTES = {"“": "”", "‘‘": "’’", "``": "''"}
+EDGE_PUNCTUATION = " \n\t,.;:-—–"
 DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'-]+\s*\([^)]{1,30}\)\s*[-—–]+\s*")
 
 
-def speaker_kind(span) -> str:
-    """named_person, organization or anonymous, from the entities and head noun of the speaker."""
-    labels = {e.label_ for e in span.ents}
-    if "PERSON" in labels:
-        return "named_person"
+@dataclass(frozen=True)
+class ClaimSettings:
+    """Limits of attribution; the defaults were checked on PolNeAR train (``storyline eval claims``)."""
+
+    # A quotation is followed across at most this many sentences: PolNeAR's quoted passages run up to four or
+    # five sentences, and a longer run is mostly a quote mark left open by a copy error.
+    quote_sentences: int = 5
+    # A pronoun speaker looks this many sentences back for its antecedent; further back it is too often
+    # somebody else.
+    pronoun_lookback: int = 3
+    # Claims whose cue sits inside another claim's content ("Kirby said the US believes ...") are kept as
+    # claims of their own: the inner speaker is who the outer one quotes.
+    nested: bool = True
+    # A verb outside the lexicons is a cue when the cue model (PolNeAR train) gives its lemma and frame at
+    # least this probability; chosen on train.
+    cue_probability: float = 0.5
+
+
+@dataclass
+class Attribution:
+    """One attributed statement in a parse, as token positions: what the evaluation scores and claims are
+    made of. ``speaker`` is the phrase as written; ``speaker_text`` the speaker once pronouns are resolved."""
+
+    sentence: int  # index of the cue's sentence among the parse's sentences
+    cue: list[int]
+    lemma: str
+    speaker: tuple[int, int] | None
+    speaker_text: str | None
+    kind: str  # named_person | organization | anonymous | unattributed
+    content: list[int]
+    stance: str = "asserts"
+    allegation: bool = False  # a denial of an allegation made elsewhere ("rejected the allegations")
+    gerund_subject: bool = False  # "Iran denied sending drones": the content's subject is the speaker
+    extra: dict = field(default_factory=dict)
+
+
+def _quote_regions(doc) -> list[tuple[int, int]]:
+    """Token ranges [start, end) of quotations, marks included; a quotation never runs across a paragraph
+    (news style re-opens it on the next one) and a straight quote mark toggles."""
+    regions: list[tuple[int, int]] = []
+    start: int | None = None
+    closing = ""
+    for token in doc:
+        text = token.text
+        if start is not None and (
+            "\n" in token.text_with_ws and token.is_space or text == closing or closing == '"' and text == '"'
+        ):
+            regions.append((start, token.i + 1))
+            start = None
+            continue
+        if start is None and (text in OPENING_QUOTES or text == '"'):
+            start, closing = token.i, OPENING_QUOTES.get(text, '"')
+        if start is not None and "\n" in token.whitespace_:
+            regions.append((start, token.i + 1))
+            start = None
+    if start is not None:
+        regions.append((start, len(doc)))
+    return regions
+
+
+def _subject(verb):
+    """The subject of a cue verb, or of the verb it continues ("..., adding that", "said and added")."""
+    token = verb
+    for _ in range(3):
+        found = [c for c in token.children if c.dep_ in SUBJECTS]
+        if found:
+            return found[0]
+        if token.dep_ not in ("conj", "advcl", "xcomp") or token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def _blocked(verb) -> bool:
+    """A cue that states nothing: negated, under "declined to", a question ("asked whether"), a participle
+    or relative clause about something else."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    head = verb
+    while head.dep_ in ("xcomp", "conj") and head.head is not head:
+        head = head.head
+        if head.lemma_.lower() in BLOCKING_HEADS or any(c.dep_ == "neg" for c in head.children):
+            return True
+    if verb.dep_ in ("amod", "acl", "csubj", "pcomp", "compound"):
+        return True
+    if verb.dep_ == "relcl":
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+        return not subjects or subjects[0].lower_ not in RELATIVE_SUBJECTS
+    return False
+
+
+def _clauses(verb) -> list:
+    """The clausal complements of a cue; none when one is a relative clause cut around it ("regimes that
+    the US believes have cut off Moscow": the clause's subject stands before the cue)."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    for clause in clauses:
+        subjects = [c for c in clause.children if c.dep_ in SUBJECTS]
+        if any(s.i < verb.i and s.lower_ in RELATIVE_SUBJECTS for s in subjects):
+            return []
+    return clauses
+
+
+def _trailing(verb, sent) -> bool:
+    """A cue after its statement ("..., X said." or "“...,” said X, “...”") that governs nothing but its
+    speaker and circumstances, so the rest of the sentence is what is said."""
+    if (
+        verb.head.i > verb.i
+        or verb.dep_ not in ("parataxis", "ccomp", "conj", "advcl")
+        or _circumstance(verb)
+    ):
+        return False
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "auxpass") for c in verb.children):
+        return False
+    if not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    after = [t for t in sent if t.i > verb.right_edge.i and not (t.is_punct or t.is_space)]
+    return not after or after[0].i - 1 >= 0 and sent.doc[after[0].i - 1].text in ("“", '"', "‘")
+
+
+def _is_wh_clause(clause) -> bool:
+    """ "how many drones ...", "whether ...": a question reported, not a statement."""
+    first = clause.left_edge
+    return first.lower_ in WH_WORDS and first.i < clause.i
+
+
+def _circumstance(verb) -> bool:
+    """ "since Aldermark first accused ...": the cue's clause is a circumstance of the main clause."""
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKS for c in verb.children
+    )
+
+
+def _verb_content(verb, subject, sent, object_cue: bool) -> tuple[list[int], bool]:
+    """Content token positions of a verb cue and whether its subject is the content's subject (a gerund
+    after a denial). Empty when the cue governs nothing that could be claimed. ``object_cue``: the cue model
+    says this verb with an object is a cue ("urged Congress to act"), so its object is the content."""
+    lemma = verb.lemma_.lower()
+    clauses = _clauses(verb)
+    if clauses and lemma in CLAUSE_VERBS and any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        return [], False  # "seen Russia's reliance as evidence that ...", "should be seen as"
+    if clauses:
+        if any(_is_wh_clause(c) for c in clauses):
+            return [], False
+        return sorted(t.i for c in clauses for t in c.subtree), False
+    preposition = ACCUSATION_PREPOSITIONS.get(lemma)
+    if preposition:
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        deeds = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == preposition for g in c.children]
+        if objects and deeds:
+            return sorted({t.i for x in objects + deeds for t in x.subtree}), False
+    if _trailing(verb, sent) and (verb.dep_ != "conj" or verb.head.lemma_.lower() not in SPEECH_VERBS):
+        return _outside(verb, sent), False
+    if lemma in CLAUSE_VERBS and not object_cue:
+        return [], False
+    colon = next((t for t in verb.rights if t.text == ":"), None)
+    if colon is not None:
+        return [t.i for t in sent if t.i > colon.i], False
+    excluded = {verb.i, *(t.i for t in subject.subtree)} if subject is not None else {verb.i}
+    kept = [c for c in verb.children if c.i > verb.i and c.dep_ in OBJECT_DEPS]
+    predicate = sorted(t.i for c in kept for t in c.subtree if t.i not in excluded)
+    following = next((t for t in verb.doc[verb.i + 1 : verb.i + 4] if t.pos_ != "ADV"), None)
+    gerund = following is not None and following.tag_ == "VBG"  # "denied shipping", however it is parsed
+    if predicate and (object_cue or lemma in DENIAL_VERBS or lemma in ACCUSATION_PREPOSITIONS):
+        return predicate, gerund
+    return [], False
+
+
+def _outside(verb, sent) -> list[int]:
+    """The sentence without the attribution ("The raids grew, the two people told NBN."), which may sit
+    before, inside or after the statement."""
+    attribution = {t.i for t in verb.subtree}
+    return [t.i for t in sent if t.i not in attribution]
+
+
+def _according_to(sent):
+    """(cue tokens, speaker token, content) of "according to X" phrases in a sentence."""
+    for token in sent:
+        if token.lower_ != "according" or token.i + 1 >= len(token.doc) or token.nbor().lower_ != "to":
+            continue
+        to = token.nbor()
+        objects = [c for c in to.children if c.dep_ == "pobj"] or [
+            c for c in token.children if c.dep_ == "pobj"
+        ]
+        if not objects:
+            continue
+        phrase = {t.i for t in token.subtree} | {t.i for t in to.subtree}
+        content = [t.i for t in sent if t.i not in phrase]
+        yield [token.i, to.i], objects[0], content
+
+
+def _extend_to_quotes(content: list[int], sent, regions, sentences, settings: ClaimSettings) -> list[int]:
+    """A content that holds part of a quotation gets the whole quotation, across sentences."""
+    if not content:
+        return content
+    inside = set(content)
+    starts = [s.start for s in sentences]
+    extended = set(content)
+    for start, end in regions:
+        if end <= sent.start or start >= sent.end or not inside.intersection(range(start, end)):
+            continue
+        first = bisect.bisect_right(starts, start) - 1
+        last = bisect.bisect_right(starts, end - 1) - 1
+        if last - first > settings.quote_sentences:
+            continue
+        extended.update(range(start, end))
+    return sorted(extended)
+
+
+def _span_text(doc, positions: list[int]) -> str:
+    """The text of token positions, runs joined by a space, without dateline and edge punctuation."""
+    if not positions:
+        return ""
+    runs: list[list[int]] = [[positions[0]]]
+    for i in positions[1:]:
+        if i == runs[-1][-1] + 1 or all(
+            doc[j].is_punct or doc[j].is_space for j in range(runs[-1][-1] + 1, i)
+        ):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    pieces = [doc[r[0] : r[-1] + 1].text.strip(EDGE_PUNCTUATION) for r in runs]
+    return _tidy(" ".join(p for p in pieces if p))
+
+
+def _tidy(text: str) -> str:
+    """Without dateline, leading "that", edge punctuation and quote marks left unpaired by the cut."""
+    text = DATELINE.sub("", " ".join(text.split()))
+    text = re.sub(r"^(that|and that|but that)\s+", "", text, flags=re.IGNORECASE).strip(EDGE_PUNCTUATION)
+    for opening, closing in (("“", "”"), ("‘", "’")):
+        if text.startswith(opening) and text.count(opening) > text.count(closing):
+            text = text[1:]
+        if text.endswith(closing) and text.count(closing) > text.count(opening):
+            text = text[:-1]
+    if text.count('"') % 2:
+        text = (
+            text[1:] if text.startswith('"') else text[:-1] if text.endswith('"') else text.replace('"', "")
+        )
+    for opening, closing in (("“", "”"), ('"', '"')):
+        inner = text[1:-1].strip(EDGE_PUNCTUATION)
+        if (
+            len(text) > 2
+            and text[0] == opening
+            and text[-1] == closing
+            and opening not in inner
+            and closing not in inner
+        ):
+            text = inner  # one whole quotation: its marks say nothing more
+    return text.strip(EDGE_PUNCTUATION)
+
+
+def _person_words(doc) -> set[str]:
+    """Every word of the document's person names: "Strand" is a person when "Helka Strand" is one."""
+    return {t.lower_ for e in doc.ents if e.label_ == "PERSON" for t in e if t.is_alpha}
+
+
+def speaker_kind(span, person_words: set[str], titles: frozenset[str] = frozenset()) -> str:
+    """named_person, organization or anonymous, from the entities and the head noun of a speaker phrase."""
     head = span.root
-    if head.lemma_.lower() in ANONYMOUS_HEADS or head.text.lower() in ANONYMOUS_HEADS:
-        if head.lemma_.lower() in {"spokesman", "spokeswoman", "spokesperson"} and labels & {"ORG", "GPE"}:
+    if head.ent_type_ == "PERSON" or head.pos_ == "PROPN" and head.lower_ in person_words:
+        return "named_person"
+    if any(
+        c.ent_type_ == "PERSON" and c.dep_ in ("appos", "compound") and c.pos_ == "PROPN"
+        for c in head.children
+    ):
+        return "named_person"  # "the ministry's spokesman Vedant Patel", the name in apposition
+    words = [t.lower_ for t in span]
+    if (
+        head.pos_ == "PROPN"
+        and head.ent_type_ not in ("ORG", "GPE", "NORP", "LOC", "FAC")
+        and any(w in titles for w in words[:-1])
+    ):
+        return "named_person"  # "spokeswoman Ventresca"
+    if head.lower_ in ANONYMOUS_HEADS or head.lemma_.lower() in ANONYMOUS_HEADS:
+        named = any(t.ent_type_ in ("ORG", "GPE") for t in span) or any(
+            t.pos_ == "PROPN" and t.ent_type_ != "NORP" for t in span if t.i != head.i
+        )
+        if head.lemma_.lower() in ("spokesman", "spokeswoman", "spokesperson") and named:
             return "organization"
         return "anonymous"
-    if labels & {"ORG", "GPE", "NORP", "FAC"} or head.pos_ == "PROPN":
-        return "organization"
     if head.pos_ == "PRON":
         return "anonymous"
     return "organization"
 
 
-def _span_text(tokens) -> str:
-    tokens = sorted(tokens, key=lambda t: t.i)
-    if not tokens:
-        return ""
-    doc = tokens[0].doc
-    return doc[tokens[0].i : tokens[-1].i + 1].text.strip(" ,.\"“”'")
+def _speaker_span(subject):
+    """The speaker phrase of a subject: its subtree without a relative clause or a trailing appositive's
+    punctuation; for "who"/"that" in a relative clause, the noun it refers to."""
+    if subject.lower_ in RELATIVE_SUBJECTS and subject.head.dep_ == "relcl":
+        clause = {t.i for t in subject.head.subtree}
+        subject = subject.head.head
+        tokens = [t for t in subject.subtree if t.i not in clause]
+    else:
+        tokens = list(subject.subtree)
+    doc = subject.doc
+    positions = sorted(t.i for t in tokens)
+    start, end = positions[0], positions[-1] + 1
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    # a lede "TAVRIN (Kestpress) — Kestria's air force": the speaker starts after the dateline's dash
+    dash = [t.i for t in doc[start:end] if t.text in ("—", "–", "-", "--") and t.whitespace_]
+    if dash:
+        start = dash[-1] + 1
+    return (start, end) if start < end else None
 
 
-def _content(verb, subject) -> str:
-    """What is claimed: the verb's clausal complement; for "X did Y, officials said (, citing Z)" the
-    sentence without the attribution; else the rest of the predicate ("denied shipping rockets")."""
-    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
-    if clauses:
-        return _strip(_span_text([t for c in clauses for t in c.subtree]))
-    sent = verb.sent
-    if verb.dep_ in ("parataxis", "ccomp", "advcl", "conj") and verb.head.i < verb.i:
-        attribution = set(verb.subtree)
-        return _strip(_span_text([t for t in sent if t not in attribution and t.i < verb.left_edge.i]))
-    excluded = {verb, *subject.subtree}
-    predicate = [t for t in verb.subtree if t.i > verb.i and t not in excluded and not t.is_punct]
-    if predicate:
-        return _strip(_span_text(predicate))
-    return _strip(_span_text([t for t in sent if t not in excluded]))
+class _Resolver:
+    """Pronoun speakers resolved to the last speaker or entity of a fitting kind a few sentences back."""
+
+    def __init__(self, doc, settings: ClaimSettings):
+        self.doc = doc
+        self.settings = settings
+        self.sentence_starts = [s.start for s in doc.sents]
+        self.earlier: list[Attribution] = []
+
+    def sentence_of(self, i: int) -> int:
+        return bisect.bisect_right(self.sentence_starts, i) - 1
+
+    def resolve(self, span: tuple[int, int], sentence: int) -> tuple[str, str] | None:
+        """(speaker text, kind) for a pronoun speaker phrase, None when nothing fits."""
+        phrase = self.doc[span[0] : span[1]]
+        words = [t.lower_ for t in phrase]
+        window = [
+            a
+            for a in self.earlier
+            if a.speaker_text and sentence - a.sentence <= self.settings.pronoun_lookback
+        ]
+        if words[0] in PERSON_PRONOUNS and len(words) == 1:
+            named = [a for a in window if a.kind == "named_person"]
+            if named:
+                return named[-1].speaker_text, "named_person"
+            found = self._entity_before(span[0], sentence, ("PERSON",), "named_person")
+            named = [a for a in self.earlier if a.kind == "named_person"]
+            return found or ((named[-1].speaker_text, "named_person") if named else None)
+        if words[0] in GROUP_PRONOUNS:
+            found = [a for a in window if a.kind in ("anonymous", "organization")]
+            if found:
+                return found[-1].speaker_text, found[-1].kind
+            return None
+        if words[0] in THING_PRONOUNS and len(words) == 1:
+            found = [a for a in window if a.kind == "organization"]
+            if found:
+                return found[-1].speaker_text, "organization"
+            return self._entity_before(span[0], sentence, ("ORG", "GPE", "NORP"), "organization")
+        return None
+
+    def _entity_before(self, position: int, sentence: int, labels, kind: str) -> tuple[str, str] | None:
+        first = self.sentence_starts[max(sentence - self.settings.pronoun_lookback, 0)]
+        found = [e for e in self.doc.ents if e.label_ in labels and first <= e.start and e.end <= position]
+        return (found[-1].text, kind) if found else None
 
 
-def _strip(content: str) -> str:
-    """A claim or speaker phrase without dateline, leading "that", edge punctuation and unpaired quotes."""
-    content = DATELINE.sub("", content)
-    content = re.sub(r"^(that|whether)\s+", "", content, flags=re.IGNORECASE)
-    content = content.strip(" \n\t,.;:-—")
-    for opening, closing in QUOTE_PAIRS:
-        marks = content.count(opening) + (content.count(closing) if closing != opening else 0)
-        if marks % 2 and content.startswith(opening):  # a quotation cut by the claim's start (or end)
-            content = content[len(opening) :]
-        elif marks % 2 and (opening == closing or content.count(opening) > content.count(closing)):
-            content += closing
-    return content.strip(" \n\t,.;:-—")
+def _is_pronoun(doc, span: tuple[int, int]) -> bool:
+    words = [t.lower_ for t in doc[span[0] : span[1]]]
+    pronouns = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS
+    return bool(words) and (
+        words[0] in pronouns
+        and (len(words) == 1 or words[1] == "of")
+        or all(t.pos_ == "PRON" for t in doc[span[0] : span[1]])
+    )
 
 
-def _hedged(sent, cue_lemma: str) -> bool:
-    return cue_lemma in HEDGE_CUES or any(t.lower_ in HEDGE_WORDS for t in sent)
+def attributions(doc, settings: ClaimSettings | None = None) -> list[Attribution]:
+    """Every attributed statement of a parsed document, in text order."""
+    from storyline.annotate.entities import title_words
+
+    settings = settings or ClaimSettings()
+    regions = _quote_regions(doc)
+    sentences = list(doc.sents)
+    persons = _person_words(doc)
+    titles = title_words()
+    titles = frozenset(t.lower() for t in titles)
+    resolver = _Resolver(doc, settings)
+    model = cue_model()
+    found: list[Attribution] = []
+    for index, sent in enumerate(sentences):
+        if not sent.text.strip() or sent.text.rstrip().rstrip("\"”’'").endswith("?"):
+            continue
+        candidates: list[tuple[list[int], object | None, list[int], str, bool]] = []
+        for cue, speaker, content in _according_to(sent):
+            candidates.append((cue, speaker, content, "according to", False))
+        for token in sent:
+            lemma = token.lemma_.lower()
+            if token.pos_ not in ("VERB", "AUX") or _blocked(token):
+                continue
+            learned = model.probability(lemma, frame(token))
+            object_cue = (
+                learned is not None and learned >= settings.cue_probability and lemma not in CLAUSE_VERBS
+            )
+            if lemma not in SPEECH_VERBS | CLAUSE_VERBS and not object_cue:
+                continue
+            subject = _subject(token)
+            if subject is None or subject.lower_ in WH_WORDS - RELATIVE_SUBJECTS:
+                continue
+            content, gerund = _verb_content(token, subject, sent, object_cue)
+            if content:
+                candidates.append(([token.i], subject, content, lemma, gerund))
+        made = [
+            _attribution(doc, index, sent, c, regions, sentences, persons, titles, resolver, settings)
+            for c in candidates
+        ]
+        made = [a for a in made if a is not None]
+        if not settings.nested:
+            made = [a for a in made if not any(a.cue[0] in b.content for b in made if b is not a)]
+        if not made and found and _continues_quotation(sent, found[-1], regions, doc):
+            found[-1].content = sorted({*found[-1].content, *(t.i for t in sent)})
+        for attribution in sorted(made, key=lambda a: a.cue[0]):
+            found.append(attribution)
+            resolver.earlier.append(attribution)
+    return found
+
+
+def _continues_quotation(sent, previous: Attribution, regions, doc) -> bool:
+    """A sentence that is one quotation right after a claim that quotes ("“...,” she said. “...”")
+    goes on with that claim."""
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    last = max([*previous.content, *previous.cue])
+    if not words or doc[last].sent.end != sent.start:
+        return False
+    quoted = any(start <= words[0].i and words[-1].i < end for start, end in regions)
+    return quoted and any(start <= i < end for start, end in regions for i in previous.content)
+
+
+def _attribution(
+    doc, index, sent, candidate, regions, sentences, persons, titles, resolver, settings: ClaimSettings
+) -> Attribution | None:
+    cue, subject, content, lemma, gerund = candidate
+    span = _speaker_span(subject) if subject is not None else None
+    if span is None:
+        return None
+    content = [i for i in content if not (span[0] <= i < span[1])]
+    content = _extend_to_quotes(content, sent, regions, sentences, settings)
+    if not any(doc[i].is_alpha for i in content):
+        return None
+    speaker_text = _tidy(doc[span[0] : span[1]].text)
+    kind = speaker_kind(doc[span[0] : span[1]], persons, titles)
+    if _is_pronoun(doc, span):
+        resolved = resolver.resolve(span, index)
+        if resolved is None:
+            return None
+        speaker_text, kind = resolved
+    stance = "denies" if lemma in DENIAL_VERBS else "asserts"
+    allegation = stance == "denies" and _names_no_deed(doc, content, gerund)
+    return Attribution(
+        sentence=index,
+        cue=cue,
+        lemma=lemma,
+        speaker=span,
+        speaker_text=speaker_text or None,
+        kind=kind,
+        content=content,
+        stance=stance,
+        allegation=allegation,
+        gerund_subject=gerund and stance == "denies",
+    )
+
+
+def _names_no_deed(doc, content: list[int], gerund: bool) -> bool:
+    """A denial of "the allegations" or of "supplying them": the deed is named elsewhere."""
+    tokens = [doc[i] for i in content if doc[i].is_alpha]
+    nouns = [t for t in tokens if t.pos_ in ("NOUN", "PROPN")]
+    if gerund:
+        return not nouns and any(t.pos_ == "PRON" for t in tokens)
+    return (
+        bool(nouns)
+        and all(t.lemma_.lower() in ALLEGATION_NOUNS for t in nouns)
+        and not any(t.pos_ in ("VERB", "AUX") for t in tokens)
+    )
+
+
+def _hedged(doc, attribution: Attribution) -> bool:
+    return attribution.lemma in HEDGE_CUES or any(doc[i].lower_ in HEDGE_WORDS for i in attribution.content)
 
 
 def claim_date(annotation: Annotation, sentence: int) -> str | None:
@@ -87,71 +520,57 @@ def claim_date(annotation: Annotation, sentence: int) -> str | None:
     return next((contract_date(t)[0] for t in annotation.times if t.sentence == sentence and t.value), None)
 
 
-def _reporting_verb(sent):
-    """The first reporting verb of a sentence that carries a statement (not one inside a relative
-    clause such as "what it believes to be"), with its subject."""
-    for token in sent:
-        if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in REPORTING_VERBS:
-            continue
-        if token.dep_ in EMBEDDED:
-            continue
-        subjects = [c for c in token.children if c.dep_ in SUBJECTS]
-        if subjects and subjects[0].lower_ not in ("what", "which", "that", "who"):
-            return token, subjects[0]
-    return None
+def _denied_subject(doc, attribution: Attribution, annotation: Annotation) -> str:
+    """Who the denied deed is about: the speaker, or the country a capital speaker stands for."""
+    start, end = (
+        doc[attribution.speaker[0]].idx,
+        doc[attribution.speaker[1] - 1].idx + len(doc[attribution.speaker[1] - 1]),
+    )
+    for mention in annotation.mentions:
+        if start <= mention.start and mention.end <= end and mention.attributes.get("metonymy"):
+            return mention.attributes["metonymy"]
+    return attribution.speaker_text or ""
 
 
-def _attribution(sent) -> tuple[str, str, str, str, str] | None:
-    """(speaker, speaker kind, cue, stance, content) of a sentence, or None when nobody is quoted."""
-    found = _reporting_verb(sent)
-    if found is not None:
-        verb, subject = found
-        speaker = _strip(_span_text(list(subject.subtree)))
-        lemma = verb.lemma_.lower()
-        stance = "denies" if lemma in DENIAL_VERBS else "asserts"
-        content = _content(verb, subject)
-        following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
-        if stance == "denies" and following is not None and following.tag_ == "VBG":
-            content = f"{speaker} {content}"  # "Iran denied sending drones" is about "Iran sending drones"
-        kind = speaker_kind(sent.doc[subject.left_edge.i : subject.right_edge.i + 1])
-        return speaker, kind, lemma, stance, content
-    match = re.search(r"\baccording to ([^,.;]+)", sent.text, re.IGNORECASE)
-    if match is None:
-        return None
-    span = sent.doc.char_span(sent.start_char + match.start(1), sent.start_char + match.end(1),
-                              alignment_mode="expand")
-    kind = speaker_kind(span) if span is not None and len(span) else "anonymous"
-    content = _strip(sent.text[: match.start()] + sent.text[match.end() :])
-    return match.group(1).strip(), kind, "according to", "asserts", content
-
-
-def claims_of(spacy_doc, annotation: Annotation) -> list[Claim]:
-    """Claims of one document, one per sentence with a reporting verb or an "according to" phrase."""
-    claims: list[Claim] = []
+def claims_of(spacy_doc, annotation: Annotation, settings: ClaimSettings | None = None) -> list[Claim]:
+    """Claims of one document. A denial whose content is "the allegations" takes the content of the claim it
+    answers: the latest earlier assertion by someone else, else the first later one."""
+    found = attributions(spacy_doc, settings)
     starts = [s.start for s in annotation.sentences]
-    for sent in spacy_doc.sents:
-        if not sent.text.strip() or sent.text.rstrip().endswith("?"):
-            continue  # a question asks, it claims nothing
-        found = _attribution(sent)
-        if found is None:
-            continue
-        index = max(bisect.bisect_right(starts, sent.start_char) - 1, 0)
-        speaker, kind, cue, stance, content = found
-        if speaker and speaker.lower() in PRONOUNS:
-            previous = next((c for c in reversed(claims) if c.speaker_kind == "named_person"), None)
-            if previous is not None and speaker.lower() in ("he", "she"):
-                speaker, kind = previous.speaker, previous.speaker_kind
+    contents = [_span_text(spacy_doc, a.content) for a in found]
+    claims: list[Claim] = []
+    for n, attribution in enumerate(found):
+        content = contents[n]
+        if attribution.gerund_subject and not attribution.allegation:
+            content = f"{_denied_subject(spacy_doc, attribution, annotation)} {content}"
+        if attribution.allegation:
+            answered = [
+                m
+                for m in range(len(found))
+                if found[m].stance == "asserts" and found[m].speaker_text != attribution.speaker_text
+            ]
+            earlier = [m for m in answered if m < n]
+            chosen = earlier[-1] if earlier else next((m for m in answered if m > n), None)
+            if chosen is None:
+                continue
+            content = contents[chosen]
+        positions = [*attribution.content, *attribution.cue]
+        first = spacy_doc[min(positions)].sent
+        last = spacy_doc[max(positions)].sent
+        text = spacy_doc[min(first.start, attribution.speaker[0]) : last.end].text.strip()
+        cue_start = spacy_doc[attribution.cue[0]].idx
+        index = max(bisect.bisect_right(starts, cue_start) - 1, 0)
         claims.append(
             Claim(
                 id=f"{annotation.document}:c{len(claims) + 1}",
                 document=annotation.document,
-                text=sent.text.strip(),
-                content=content or sent.text.strip(),
-                speaker=speaker or None,
-                speaker_kind=kind if speaker else "unattributed",
-                cue=cue,
-                stance=stance,
-                hedged=_hedged(sent, cue),
+                text=text,
+                content=content,
+                speaker=attribution.speaker_text,
+                speaker_kind=attribution.kind if attribution.speaker_text else "unattributed",
+                cue=attribution.lemma,
+                stance=attribution.stance,
+                hedged=_hedged(spacy_doc, attribution),
                 date=claim_date(annotation, index),
                 sentence=index,
             )
