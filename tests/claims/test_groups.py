@@ -156,3 +156,8 @@ def test_propositions_tell_predicates_themes_and_intentions_apart():
     ])[0]
     assert sent.predicates == {"TRANSFER:PEOPLE"} and sold.predicates == {"TRANSFER:ARMS"}
     assert intends.predicates == {"INTEND>TRANSFER:ARMS"} and trained.predicates == {"TRAIN"}
+
+
+def test_a_denial_noun_negates_its_clause():
+    [denial] = propositions(["its denial that any rockets had been sent to the rebels"])[0]
+    assert denial.negated == denial.predicates == {"TRANSFER:ARMS"}

@@ -63,6 +63,10 @@ INTENTION_VERBS = {
 # Words that negate the predicate they attach to.
 NEGATORS = {"not", "n't", "never", "no", "none", "nothing", "neither", "nor", "nobody", "without"}
 
+# Head nouns that make a content a denial of the clause they govern ("its denial that any drones had been
+# sent" denies the sending).
+DENIAL_NOUNS = {"denial", "denials", "rejection", "refutation"}
+
 # Head nouns by which a denial points back at a claim it does not repeat ("rejected the allegations").
 ANAPHORIC_NOUNS = {
     "allegation", "allegations", "accusation", "accusations", "claim", "claims", "charge", "charges",

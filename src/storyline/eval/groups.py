@@ -7,7 +7,8 @@ report half, with whatever was chosen chosen on the fit half:
 - ``bcubed_f1``: the headlines of the report half grouped by the claim grouping (embeddings raised by lexical
   containment, adjusted by entity and predicate agreement, average linkage), at the cut and conflict penalty
   that score best on the fit half. ``baseline_fixed_bcubed_f1``: TF-IDF cosine with average linkage cut at
-  0.5; ``baseline_fit_bcubed_f1``: the same at the cut best on the fit half.
+  0.5; ``baseline_fit_bcubed_f1``: the same at the cut best on the fit half. ``default_bcubed_f1``: our
+  grouping at the pipeline's defaults (set for claims inside one story, where a tighter cut is needed).
 - ``stance_accuracy`` / ``stance_macro_f1``: each headline's stance toward its claim's headline (the
   group's label) from what the claims stage sees, with no fitting: against when the claims stage finds a
   denial or the headline negates the label's predicate (``groups.opposes``); observing when it attributes
