@@ -18,7 +18,10 @@ OBJECT_DEPS = {"dobj", "xcomp", "prep", "attr", "acomp", "dative", "oprd"}
 
 
 def frame(verb) -> str:
-    """What a verb governs: "clause" (a that-clause or reported clause), "object", or "none"."""
+    """What a verb governs: "clause" (a that-clause or reported clause), "object", or "none"; "noun" for a
+    noun ("his call for", "the denial of")."""
+    if verb.pos_ == "NOUN":
+        return "noun"
     deps = {c.dep_ for c in verb.children}
     if "ccomp" in deps:
         return "clause"
@@ -34,10 +37,10 @@ class CueModel:
     counts: dict[str, tuple[int, int]]
     prior_weight: float = 2.0  # two imaginary non-cue occurrences: a verb seen once as a cue is not trusted
 
-    def probability(self, lemma: str, verb_frame: str) -> float | None:
-        """P(cue | lemma, frame), None for a verb never seen as a cue in train."""
+    def probability(self, lemma: str, verb_frame: str, min_cues: int = 0) -> float | None:
+        """P(cue | lemma, frame), None for a verb seen as a cue fewer than ``min_cues`` times in train."""
         found = self.counts.get(f"{lemma}|{verb_frame}")
-        if found is None:
+        if found is None or found[0] < min_cues:
             return None
         cues, total = found
         return cues / (total + self.prior_weight)

@@ -3,9 +3,10 @@
     python -m storyline.claims.train_cues ../shared/datasets/polnear/train \
         src/storyline/data/claims/cue_model.json
 
-Every verb of the parsed train texts is counted under its lemma and frame, as a cue when it lies inside an
-annotated Cue span of any annotator. Only lemma-frame pairs seen as a cue at least ``MIN_CUES`` times are kept
-(the others would score near zero anyway), which keeps the file small. Parsing the split takes ~10 min."""
+Every verb and noun of the parsed train texts is counted under its lemma and frame, as a cue when it lies
+inside an annotated Cue span of any annotator. Only lemma-frame pairs seen as a cue at least ``MIN_CUES``
+times are kept (the others would score near zero anyway), which keeps the file small. Parsing takes
+~10 min."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ def count_cues(docs, cue_spans: list[list[tuple[int, int]]]) -> dict[str, list[i
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for doc, spans in zip(docs, cue_spans, strict=True):
         for token in doc:
-            if token.pos_ != "VERB":
+            if token.pos_ not in ("VERB", "NOUN"):
                 continue
             key = f"{token.lemma_.lower()}|{frame(token)}"
             counts[key][0] += any(start <= token.idx < end for start, end in spans)

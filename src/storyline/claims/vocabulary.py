@@ -151,6 +151,7 @@ STATEMENT_NOUNS = {
     "announcement",
 }
 DENIAL_VERBS = {"deny", "reject", "dismiss", "refute", "dispute", "rebut", "repudiate"}
+DENIAL_NOUNS = {"denial", "rejection", "refutation"}
 # Cues whose speaker accuses someone; the object is who is accused and the preposition holds the deed
 # ("accused Valdoria of supplying it": Valdoria supplying it).
 ACCUSATION_PREPOSITIONS = {"accuse": "of", "suspect": "of", "charge": "with", "blame": "for"}

@@ -136,14 +136,13 @@ def _token_ranges(doc, positions) -> Ranges:
 
 
 def ours(doc, settings: ClaimSettings | None = None) -> list[Predicted]:
-    return [
-        Predicted(
-            _token_ranges(doc, a.content),
-            [(doc[a.speaker[0]].idx, doc[a.speaker[1] - 1].idx + len(doc[a.speaker[1] - 1]))],
-            a.speaker_text,
-        )
-        for a in attributions(doc, settings)
-    ]
+    """Our attributions; the speaker as written includes the relative pronoun the speaker was found by."""
+    found = []
+    for a in attributions(doc, settings):
+        spans = [a.speaker, *([a.written] if a.written else [])]
+        speaker = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in spans]
+        found.append(Predicted(_token_ranges(doc, a.content), speaker, a.speaker_text))
+    return found
 
 
 def speech_verb_rule(doc) -> list[Predicted]:
