@@ -36,6 +36,7 @@ from storyline.model import Annotation, Claim
 
 SUBJECTS = {"nsubj", "nsubjpass"}
 RELATIVE_SUBJECTS = {"who", "which", "that"}
+CUE_PARTICLES = {"out"}  # "pointed out", "spelled out"
 SPEAKER_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
 NOUN_TOPIC_PREPOSITIONS = {"of", "for", "about", "on", "against", "to"}
 OPENING_QUOTES = {"“": "”", "‘‘": "’’", "``": "''"}
@@ -130,12 +131,16 @@ def _subject(verb):
 def _blocked(verb) -> bool:
     """A cue that states nothing: negated, under "declined to", a question ("asked whether"), a participle
     or relative clause about something else."""
-    if any(c.dep_ == "neg" for c in verb.children):
+    if any(c.dep_ == "neg" for c in verb.children) or verb.lemma_.lower() in BLOCKING_HEADS:
         return True
+    if any(c.dep_ == "prt" and c.lower_ not in CUE_PARTICLES for c in verb.children):
+        return True  # "showed up", "turned out": another verb than the cue
+    if any(a.lemma_.lower() in BLOCKING_HEADS for a in verb.ancestors):
+        return True  # "declined to say how many drones Aldermark believes ..."
     head = verb
     while head.dep_ in ("xcomp", "conj") and head.head is not head:
         head = head.head
-        if head.lemma_.lower() in BLOCKING_HEADS or any(c.dep_ == "neg" for c in head.children):
+        if any(c.dep_ == "neg" for c in head.children):
             return True
     if verb.dep_ in ("amod", "csubj", "compound") or verb.dep_ in ("acl", "pcomp") and verb.tag_ != "VBG":
         return True
@@ -201,9 +206,15 @@ def _verb_content(verb, subject, sent, object_cue: bool) -> tuple[list[int], boo
     preposition = ACCUSATION_PREPOSITIONS.get(lemma)
     if preposition:
         objects = [c for c in verb.children if c.dep_ == "dobj"]
-        deeds = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == preposition for g in c.children]
-        if objects and deeds:
-            return sorted({t.i for x in objects + deeds for t in x.subtree}), False
+        deeds = [
+            g
+            for c in verb.subtree
+            if c.dep_ == "prep" and c.lower_ == preposition and c.i > verb.i
+            for g in c.children
+            if g.dep_ in ("pcomp", "pobj")
+        ][:1]
+        if objects and deeds:  # "accused Valdoria this summer of supplying it": Valdoria supplying it
+            return sorted({t.i for x in objects for t in x.subtree} | {t.i for t in deeds[0].subtree}), False
     if _trailing(verb, sent) and (verb.dep_ != "conj" or verb.head.lemma_.lower() not in SPEECH_VERBS):
         return _outside(verb, sent), False
     if lemma in CLAUSE_VERBS and not object_cue:
@@ -325,7 +336,7 @@ def _person_words(doc) -> set[str]:
 def speaker_kind(span, person_words: set[str], titles: frozenset[str] = frozenset()) -> str:
     """named_person, organization or anonymous, from the entities and the head noun of a speaker phrase."""
     head = span.root
-    if head.ent_type_ == "PERSON" or head.pos_ == "PROPN" and head.lower_ in person_words:
+    if head.pos_ == "PROPN" and head.is_title and (head.ent_type_ == "PERSON" or head.lower_ in person_words):
         return "named_person"
     if any(
         c.ent_type_ == "PERSON" and c.dep_ in ("appos", "compound") and c.pos_ == "PROPN"
@@ -335,6 +346,7 @@ def speaker_kind(span, person_words: set[str], titles: frozenset[str] = frozense
     words = [t.lower_ for t in span]
     if (
         head.pos_ == "PROPN"
+        and head.is_title
         and head.ent_type_ not in ("ORG", "GPE", "NORP", "LOC", "FAC")
         and any(w in titles for w in words[:-1])
     ):
@@ -371,6 +383,14 @@ def _speaker_span(subject):
     dash = [t.i for t in doc[start:end] if t.text in ("—", "–", "-", "--") and t.whitespace_]
     if dash:
         start = dash[-1] + 1
+    dateline = DATELINE.match(subject.sent.text)
+    if dateline and doc[start].idx < subject.sent.start_char + dateline.end():
+        after = subject.sent.start_char + dateline.end()
+        chunk = next((c for c in doc.noun_chunks if c.start_char >= after), None)
+        if chunk is None or chunk.start_char > after + 1:
+            return None
+        poss = chunk.root.head if chunk.root.dep_ == "poss" else None
+        start, end = chunk.start, (poss.i + 1 if poss is not None else chunk.end)
     return (start, end) if start < end else None
 
 
@@ -547,9 +567,17 @@ def _attribution(
     speaker_text = _tidy(doc[span[0] : span[1]].text)
     kind = speaker_kind(doc[span[0] : span[1]], persons, titles)
     if _is_pronoun(doc, span):
-        # unresolved, the claim stays with somebody unnamed as its speaker: "it" says nothing to a reader
-        speaker_text, kind = resolver.resolve(span, index) or (None, "anonymous")
+        # unresolved, a person or group pronoun leaves the claim to somebody unnamed; "it" or "which" that
+        # stands for nothing found drops it
+        resolved = resolver.resolve(span, index)
+        if resolved is None and doc[span[0]].lower_ not in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            return None
+        speaker_text, kind = resolved or (None, "anonymous")
     stance = "denies" if lemma in DENIAL_VERBS | DENIAL_NOUNS else "asserts"
+    denial = next((doc[i] for i in content if doc[i].lemma_.lower() in DENIAL_NOUNS), None)
+    clause = [c for c in denial.children if c.dep_ in ("acl", "ccomp")] if denial is not None else []
+    if stance == "asserts" and clause:  # "repeated its denial that any drones had been sent"
+        stance, content = "denies", sorted(t.i for t in clause[0].subtree)
     allegation = stance == "denies" and _names_no_deed(doc, content, gerund)
     relative = subject.lower_ in RELATIVE_SUBJECTS and subject.head.dep_ == "relcl"
     return Attribution(
@@ -590,39 +618,60 @@ def claim_date(annotation: Annotation, sentence: int) -> str | None:
 
 
 def _denied_subject(doc, attribution: Attribution, annotation: Annotation) -> str:
-    """Who the denied deed is about: the speaker, or the country a capital speaker stands for."""
-    start, end = (
-        doc[attribution.speaker[0]].idx,
-        doc[attribution.speaker[1] - 1].idx + len(doc[attribution.speaker[1] - 1]),
-    )
+    """Who the denied deed is about: the country a capital speaker stands for ("Lenhaven denies" is
+    Valdoria), the country of a national body ("the Valdorian foreign ministry"), else the speaker."""
+    first, last = doc[attribution.speaker[0]], doc[attribution.speaker[1] - 1]
+    start, end = first.idx, last.idx + len(last)
     for mention in annotation.mentions:
         if start <= mention.start and mention.end <= end and mention.attributes.get("metonymy"):
             return mention.attributes["metonymy"]
+    places = {e.text for e in doc.ents if e.label_ == "GPE"}
+    for token in doc[attribution.speaker[0] : attribution.speaker[1]]:
+        if token.ent_type_ == "NORP" or token.pos_ == "ADJ" and token.is_title:
+            country = next((p for p in sorted(places) if _demonym_of(token.text, p)), None)
+            if country:
+                return country
     return attribution.speaker_text or ""
 
 
+def _demonym_of(demonym: str, place: str) -> bool:
+    """ "Valdorian" of "Valdoria", "Iranian" of "Iran", "Kestrian" of "Kestria"."""
+    stem = place.lower()
+    return demonym.lower() in {stem + "n", stem + "an", stem + "ian", stem.rstrip("ae") + "ian", stem + "i"}
+
+
+def _answered(found: list[Attribution], n: int) -> int | None:
+    """The claim a denial of an allegation made elsewhere answers. "denies supplying them" answers the
+    latest earlier assertion by someone else; "rejected the allegations" an earlier denial of the same
+    allegation, else the document's first assertion by someone else (news states the allegation first)."""
+    denial = found[n]
+    others = [m for m, a in enumerate(found) if a.speaker_text != denial.speaker_text and not a.allegation]
+    asserted = [m for m in others if found[m].stance == "asserts"]
+    if denial.gerund_subject:
+        earlier = [m for m in asserted if m < n]
+        return earlier[-1] if earlier else None
+    denials = [m for m, a in enumerate(found) if m < n and a.stance == "denies" and not a.allegation]
+    if denials:
+        return denials[-1]
+    return asserted[0] if asserted else None
+
+
 def claims_of(spacy_doc, annotation: Annotation, settings: ClaimSettings | None = None) -> list[Claim]:
-    """Claims of one document. A denial whose content is "the allegations" takes the content of the claim it
-    answers: the latest earlier assertion by someone else, else the first later one."""
+    """Claims of one document; a denial of "the allegations" gets the allegation as its content."""
     found = attributions(spacy_doc, settings)
     starts = [s.start for s in annotation.sentences]
     contents = [_span_text(spacy_doc, a.content) for a in found]
+    for n, attribution in enumerate(found):
+        if attribution.gerund_subject and not attribution.allegation:
+            contents[n] = f"{_denied_subject(spacy_doc, attribution, annotation)} {contents[n]}"
     claims: list[Claim] = []
     for n, attribution in enumerate(found):
         content = contents[n]
-        if attribution.gerund_subject and not attribution.allegation:
-            content = f"{_denied_subject(spacy_doc, attribution, annotation)} {content}"
         if attribution.allegation:
-            answered = [
-                m
-                for m in range(len(found))
-                if found[m].stance == "asserts" and found[m].speaker_text != attribution.speaker_text
-            ]
-            earlier = [m for m in answered if m < n]
-            chosen = earlier[-1] if earlier else next((m for m in answered if m > n), None)
-            if chosen is None:
+            answered = _answered(found, n)
+            if answered is None:
                 continue
-            content = contents[chosen]
+            content = contents[answered]
         positions = [*attribution.content, *attribution.cue]
         first = spacy_doc[min(positions)].sent
         last = spacy_doc[max(positions)].sent
