@@ -161,3 +161,17 @@ def test_propositions_tell_predicates_themes_and_intentions_apart():
 def test_a_denial_noun_negates_its_clause():
     [denial] = propositions(["its denial that any rockets had been sent to the rebels"])[0]
     assert denial.negated == denial.predicates == {"TRANSFER:ARMS"}
+
+
+def test_a_negated_presence_denies_the_presence():
+    present, absent = propositions(["Velmoran technicians are on the peninsula repairing the launchers",
+                                    "no Velmoran technician was present on the peninsula"])[0]
+    assert present.predicates == absent.predicates == absent.negated == {"PRESENT:PEOPLE"}
+
+
+def test_the_labelled_story_is_grouped_and_sided_as_labelled():
+    from storyline.eval.groups import FIXTURE, fixture_figures
+
+    figures = fixture_figures(FIXTURE)
+    assert figures["fixture_bcubed_f1"] >= 0.9 > figures["fixture_baseline_bcubed_f1"]
+    assert figures["fixture_position_accuracy"] == figures["fixture_denials_alone"] == 1.0

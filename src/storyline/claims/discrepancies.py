@@ -38,6 +38,9 @@ def role(quantity: Quantity, parsed) -> Role:
         return unit, None
     inside = {t.i for t in span}
     token = span.root
+    if span[-1].dep_ == "compound" and span[-1].head.i not in inside:  # "about 200,000 artillery | shells"
+        token = span[-1].head
+        unit = _unit_key(token.lemma_)
     while token.head.i != token.i and (token.head.i in inside or token.head.pos_ == "ADP"):
         token = token.head
     head = token.head

@@ -15,7 +15,8 @@ PREDICATE_CLASSES = {
     # Sending people is deploying them; the theme (below) tells people from arms.
     **dict.fromkeys(["deploy", "station", "post", "put", "move", "deployment", "base"], "TRANSFER"),
     **dict.fromkeys(["train", "advise", "instruct", "teach", "training", "trainer", "instructor"], "TRAIN"),
-    **dict.fromkeys(["attack", "strike", "bomb", "shell", "hit", "raid", "target"], "ATTACK"),
+    **dict.fromkeys(["attack", "strike", "bomb", "shell", "shelling", "bombing", "hit", "raid", "target"],
+                    "ATTACK"),
     **dict.fromkeys(["launch", "fire", "fly", "pilot", "operate", "use"], "OPERATE"),
     **dict.fromkeys(["kill", "die", "death", "casualty", "dead"], "KILL"),
     **dict.fromkeys(["destroy", "damage", "wreck"], "DAMAGE"),
@@ -30,6 +31,11 @@ PREDICATE_CLASSES = {
     **dict.fromkeys(["show", "display", "demonstrate", "present", "unveil"], "SHOW"),
 }
 
+# "X is present on / in / at Y": a copula with one of these claims presence, like "X is stationed in Y".
+PRESENCE_PREPOSITIONS = {"on", "in", "at", "inside"}
+PRESENCE_WORDS = {"present", "there", "active", "based", "stationed", "deployed"}
+PRESENCE = "PRESENT"
+
 # What is moved, sold or trained, by the head noun of the object: "sent personnel" and "sent drones" are two
 # claims, and a denial of sending drones does not deny sending trainers.
 THEME_CLASSES = {
@@ -43,6 +49,14 @@ THEME_CLASSES = {
         "shell", "equipment", "system", "tank", "artillery", "warhead", "component", "part",
     ], "ARMS"),
     **dict.fromkeys(["money", "fund", "aid", "loan", "cash", "payment"], "MONEY"),
+}
+
+# Nouns that name an act and carry a content's predicate ("the deliveries", "the shelling of Pellin"); other
+# nouns never do ("shells", "base" are things).
+PREDICATE_NOUNS = {
+    "delivery", "sale", "shipment", "transfer", "export", "supply", "training", "deployment", "attack",
+    "strike", "raid", "shelling", "bombing", "killing", "death", "casualty", "violation", "failure",
+    "meeting", "visit", "evacuation", "arrest", "sanction",
 }
 
 # Verbs that carry no proposition of their own: auxiliaries, aspect ("started training" is a training

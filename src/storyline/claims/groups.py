@@ -32,6 +32,10 @@ from storyline.claims.group_vocabulary import (
     LIGHT_VERBS,
     NEGATORS,
     PREDICATE_CLASSES,
+    PREDICATE_NOUNS,
+    PRESENCE,
+    PRESENCE_PREPOSITIONS,
+    PRESENCE_WORDS,
     STOPWORDS,
     THEME_CLASSES,
 )
@@ -85,20 +89,40 @@ def entity_key(mention: Mention) -> str:
 def _class_of(token) -> str | None:
     """The predicate class of a verb, or of a noun that names an act ("deliveries"); None otherwise."""
     lemma = token.lemma_.lower()
+    if lemma == "be" and _presence(token):
+        return PRESENCE
     if lemma in LIGHT_VERBS or lemma in INTENTION_VERBS:
         return None
     if token.pos_ == "VERB":
         return PREDICATE_CLASSES.get(lemma, lemma)
-    if token.pos_ == "NOUN" and lemma in PREDICATE_CLASSES:
-        return PREDICATE_CLASSES[lemma]
+    if token.pos_ == "NOUN" and lemma in PREDICATE_NOUNS:
+        return PREDICATE_CLASSES.get(lemma, lemma)
+    if token.pos_ == "NOUN" and token.lower_.endswith("ing"):
+        return _gerund_class(token.lower_)
     return None
+
+
+def _gerund_class(word: str) -> str | None:
+    """The class of a gerund the tagger took for a noun ("Corvania selling shells": "selling")."""
+    stem = word[:-3]
+    return next((PREDICATE_CLASSES[s] for s in (stem, stem + "e", stem[:-1]) if s in PREDICATE_CLASSES), None)
+
+
+def _presence(token) -> bool:
+    """A copula that places its subject somewhere: "technicians are on the peninsula", "was present"."""
+    return any(
+        (c.dep_ == "prep" and c.lower_ in PRESENCE_PREPOSITIONS)
+        or (c.dep_ in ("acomp", "advmod") and c.lower_ in PRESENCE_WORDS)
+        for c in token.children
+    )
 
 
 def _theme(token) -> str | None:
     """The kind of thing a predicate moves: the head of its object or passive subject, looking through
     "a small number of" and "dozens of"."""
     for child in token.children:
-        if child.dep_ not in ("dobj", "nsubjpass", "obj"):
+        subject_of_copula = child.dep_ == "nsubj" and token.lemma_ == "be"
+        if child.dep_ not in ("dobj", "nsubjpass", "obj") and not subject_of_copula:
             continue
         of = [g for p in child.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
         heads = [child, *of]
@@ -110,11 +134,13 @@ def _theme(token) -> str | None:
 
 
 def _negated(token) -> bool:
-    """A negator on the word or on its object ("did not send", "sent no drones", "never trained")."""
+    """A negator on the word, its object or subject ("did not send", "sent no drones", "no technician was
+    present", "never trained")."""
     for child in token.children:
         if child.dep_ == "neg" or child.lower_ in NEGATORS:
             return True
-        if child.dep_ in ("dobj", "nsubjpass", "attr") and any(g.lower_ in NEGATORS for g in child.children):
+        negated_argument = any(g.lower_ in NEGATORS for g in child.children)
+        if child.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and negated_argument:
             return True
     return False
 
