@@ -41,8 +41,10 @@ def test_denial_keeps_its_subject(claims):
 
 
 def test_hedged_belief_and_listener_left_out(claims):
-    first, second = claims("Analysts believe the rebels may run out of fuel. "
-                           "A senior diplomat told the Courier that talks would resume in June.")
+    first, second = claims(
+        "Analysts believe the rebels may run out of fuel. "
+        "A senior diplomat told the Courier that talks would resume in June."
+    )
     assert first.hedged and first.speaker_kind == "anonymous"
     assert second.content == "talks would resume in June" and second.cue == "tell"
 
@@ -54,3 +56,95 @@ def test_pronoun_speaker_resolves_to_the_previous_named_speaker(claims):
 
 def test_relative_clause_is_not_an_attribution(claims):
     assert claims("The plant exports what it believes to be the finest copper in the region.") == []
+
+
+def test_quotation_across_sentences_and_said_inside(claims):
+    [claim] = claims(
+        "Harbour master Robert Miller arrived late. “The cranes are down. Nobody is unloading,” "
+        "Miller said. “We need a week.”"
+    )
+    assert claim.speaker_kind == "named_person" and claim.speaker.endswith("Miller")
+    assert "cranes are down" in claim.content and "need a week" in claim.content
+    assert "Miller said" not in claim.content
+
+
+def test_said_after_the_statement_and_told(claims):
+    first, second = claims(
+        "The convoy reached the border at dawn, two customs officers told the Gazette. "
+        "The trucks carried grain, they said."
+    )
+    assert first.speaker == "two customs officers" and first.speaker_kind == "anonymous"
+    assert first.content == "The convoy reached the border at dawn"
+    assert second.speaker == "two customs officers" and second.content == "The trucks carried grain"
+
+
+def test_pronoun_it_resolves_to_the_organization(claims):
+    first, second = claims(
+        "The Port Authority said in a statement that two berths were closed. "
+        "It said repairs would take a month."
+    )
+    assert second.speaker == first.speaker == "The Port Authority"
+    assert second.speaker_kind == "organization"
+
+
+def test_a_thing_that_cannot_speak_is_no_speaker(claims):
+    assert claims("The new terminal allows ships to dock at night, which shows how busy the port is.") == []
+
+
+def test_showing_a_drone_at_a_fair_is_no_claim(claims):
+    assert claims("Velmora first showed the Harrow-9 drone at an arms fair in 2029.") == []
+    [claim] = claims("Satellite images show that the Harrow-9 drones were moved north.")
+    assert claim.content == "the Harrow-9 drones were moved north"
+
+
+def test_declined_to_say_states_nothing(claims):
+    assert claims("Minister Oda Brun declined to say how many drones Tarsis believes Velmora has sold.") == []
+
+
+def test_since_x_accused_does_not_attribute_the_main_clause(claims):
+    [claim] = claims(
+        "The Harrow-9 has become the most debated weapon of the war since Tarsis accused Velmora in May "
+        "of supplying it to the rebels."
+    )
+    assert claim.speaker == "Tarsis" and claim.cue == "accuse"
+    assert claim.content.startswith("Velmora") and "supplying it to the rebels" in claim.content
+    assert "most debated" not in claim.content
+
+
+def test_a_denial_of_the_allegations_takes_the_allegation(claims):
+    found = claims(
+        "Velmora has sold forty Harrow-9 drones to the rebels since March, a senior Tarsian official said. "
+        "Velmora's trade ministry rejected the allegations as baseless."
+    )
+    assertion, denial = found
+    assert denial.stance == "denies" and denial.speaker_kind == "organization"
+    assert denial.content == assertion.content
+
+
+def test_no_comment_and_nothing_to_add_are_not_denials(claims):
+    for text in (
+        "Kremlin aide Pavel Orlov said Moscow had made “no comment on the matter.”",
+        "Rebel spokesman Ivo Dask said the command had nothing to add.",
+        "The governor reported no casualties after the strike, the ministry said.",
+    ):
+        assert all(c.stance == "asserts" for c in claims(text)), text
+
+
+def test_dateline_lede_gets_its_speaker(claims):
+    [claim] = claims("MARLOW (Coastpress) — Tarsis's navy said on Monday it had sunk two rebel boats.")
+    assert claim.speaker == "Tarsis's navy" and claim.content.endswith("it had sunk two rebel boats")
+
+
+def test_unresolved_he_keeps_the_claim_without_a_speaker(claims):
+    [claim] = claims("He said the harbour would reopen.")
+    assert claim.speaker is None and claim.speaker_kind == "anonymous"
+
+
+def test_nationality_with_officials_is_anonymous(claims):
+    [claim] = claims("Tarsian officials say the drones were built in Velmora.")
+    assert claim.speaker_kind == "anonymous"
+
+
+def test_broken_quote_is_not_glued(claims):
+    [claim] = claims('A source briefed on the talks said "dozens" of Velmoran engineers had arrived.')
+    assert claim.content == '"dozens" of Velmoran engineers had arrived'
