@@ -56,3 +56,39 @@ def test_relative_dates_of_the_dated_copy(dossier):
     wire = by_prefix(dossier, "002")["id"]
     dated = {(t["date"], t["precision"]) for t in story["timeline"] if wire in t["documents"]}
     assert ("2022-10-20", "day") in dated and ("2022-08", "month") in dated
+
+
+def claim_with(story: dict, words: str) -> dict:
+    [claim] = [c for c in story["claims"] if words in c["content"]][:1]
+    return claim
+
+
+def test_seed_claims_have_their_speaker_kind_and_stance(dossier):
+    [story] = dossier["stories"]
+    for words, speaker, kind in (("relatively small number", "Kirby", "named_person"),
+                                 ("doing the piloting", "Kirby", "named_person"),
+                                 ("grave threat", "Patel", "named_person"),
+                                 ("hundreds of drones", "Sullivan", "named_person"),
+                                 ("Iran has sent military personnel", "two sources familiar", "anonymous"),
+                                 ("Iranian personnel had been dispatched", "A source briefed", "anonymous")):
+        claim = claim_with(story, words)
+        assert speaker in claim["speaker"] and claim["speaker_kind"] == kind, claim
+        assert claim["stance"] == "asserts"
+    denials = [c for c in story["claims"] if c["speaker"] == "Iran" and c["stance"] == "denies"]
+    assert sorted(c["content"].split()[1] for c in denials) == ["selling", "sending"]
+    assert all(c["content"].startswith("Iran ") for c in denials)
+
+
+def test_seed_claims_without_garbage(dossier):
+    [story] = dossier["stories"]
+    contents = [c["content"] for c in story["claims"]]
+    assert not any("believes have cut off" in c or c == "the coach's presence in Ukraine" for c in contents)
+    assert all(c.count('"') % 2 == 0 for c in contents)
+    assert claim_with(story, "no comments on the matter")["stance"] == "asserts"
+    assert claim_with(story, "The systems themselves were suffering failures")["stance"] == "asserts"
+    removed = [r["text"] for d in dossier["documents"] for r in d["removed"]
+               if r["kind"] in ("teaser", "caption", "offtopic")]
+    texts = {d["id"]: d["text"] for d in dossier["documents"]}
+    for claim in story["claims"]:
+        assert claim["text"] in texts[claim["document"]]
+        assert not any(claim["content"] in r for r in removed), claim

@@ -299,8 +299,10 @@ def _span_text(doc, positions: list[int]) -> str:
             runs[-1].append(i)
         else:
             runs.append([i])
-    pieces = [doc[r[0] : r[-1] + 1].text.strip(EDGE_PUNCTUATION) for r in runs]
-    return _tidy(" ".join(p for p in pieces if p))
+    if len(runs) == 1:
+        return _tidy(doc[runs[0][0] : runs[0][-1] + 1].text)
+    pieces = [_tidy(doc[r[0] : r[-1] + 1].text) for r in runs]  # each quotation piece without its marks
+    return " ".join(p if p[-1] in ".!?" else p + "." for p in pieces if p).rstrip(".")
 
 
 def _tidy(text: str) -> str:
