@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 FLOORS_PATH = Path(__file__).parent / "floors.json"
-MODULES = ("extraction", "clean", "cleaning", "tempeval", "stories", "copies", "groups")
+MODULES = ("extraction", "clean", "cleaning", "tempeval", "stories", "copies", "groups", "claims")
 
 
 def default_datasets() -> Path:
