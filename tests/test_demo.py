@@ -11,6 +11,8 @@ import sys
 import pytest
 
 from storyline import settings
+from storyline.claims.groups import source_of
+from storyline.model import Document
 
 
 def expected() -> dict:
@@ -68,9 +70,11 @@ def test_the_two_numbers_are_a_discrepancy(dossier):
 
 def test_the_wire_report_counts_once(dossier):
     story = next(s for s in dossier["stories"] if "a01_wire_original" in s["documents"])
-    docs = {d["id"]: d for d in dossier["documents"]}
-    for group in story["claim_groups"]:
-        origins = {docs[d]["origin"] or docs[d]["outlet"] or d for d in group["documents"]}
+    docs = {d["id"]: Document(d["id"], d["source"], "", origin=d["origin"], outlet=d["outlet"],
+                              copy_of=d["copy_of"]) for d in dossier["documents"]}
+    document_of = {c["id"]: c["document"] for c in story["claims"]}
+    for group in story["claim_groups"]:  # supporters only; copies as their root; unknown origins as one
+        origins = {source_of(docs[document_of[c]], docs) for c in group["supporting"]}
         assert group["independent_sources"] == len(origins)
     copies = {"a01_wire_original", "a02_exact_republication", "a03_syndicated_copy"}
     wire_only = [

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from storyline import pipeline, settings, stories
+from storyline.claims.groups import source_of
 from storyline.store import Store
 
 HARBOR = Path(__file__).parent / "fixtures" / "harbor"
@@ -53,8 +54,10 @@ def test_claims_have_speakers_denials_and_independent_sources(built):
     assert any(c.speaker_kind == "named_person" for c in story.claims)
     best = max(story.claim_groups, key=lambda g: g.independent_sources)
     assert best.independent_sources == 2  # Reuters (twice, once a copy) and the broadcaster
-    for group in story.claim_groups:
-        origins = {d.origin or d.outlet or d.id for d in built[3].documents if d.id in group.documents}
+    docs = {d.id: d for d in built[3].documents}
+    document_of = {c.id: c.document for c in story.claims}
+    for group in story.claim_groups:  # supporters only; copies as their root; unknown origins as one
+        origins = {source_of(docs[document_of[c]], docs) for c in group.supporting}
         assert group.independent_sources == len(origins)
 
 

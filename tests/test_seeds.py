@@ -44,11 +44,33 @@ def test_origins_and_metadata(dossier):
     assert len(wire["authors"]) == 2
 
 
+def supporters(story: dict, group: dict) -> set[str]:
+    document_of = {c["id"]: c["document"] for c in story["claims"]}
+    return {document_of[c] for c in group["supporting"]}
+
+
 def test_a_group_backed_by_000_and_002_counts_two_independent_sources(dossier):
     [story] = dossier["stories"]
     a, b = by_prefix(dossier, "000")["id"], by_prefix(dossier, "002")["id"]
-    both = [g for g in story["claim_groups"] if {a, b} <= set(g["documents"])]
+    both = [g for g in story["claim_groups"] if {a, b} <= supporters(story, g)]
     assert both and all(g["independent_sources"] == 2 for g in both)
+
+
+def test_iranian_personnel_in_crimea_shows_dozens_against_a_small_number(dossier):
+    [story] = dossier["stories"]
+    a, b = by_prefix(dossier, "000")["id"], by_prefix(dossier, "002")["id"]
+    [crimea] = [g for g in story["claim_groups"] if {a, b} <= supporters(story, g) and "Crimea" in g["label"]]
+    assert crimea["independent_sources"] == 2
+    values = {v for d in crimea["discrepancies"] if d["kind"] == "number" for v in d["values"]}
+    assert values == {"dozens", "a relatively small number"}
+
+
+def test_iran_denials_form_one_group_and_deny_nothing_else(dossier):
+    [story] = dossier["stories"]
+    denials = {c["id"] for c in story["claims"] if c["stance"] == "denies" and (c["speaker"] or "") == "Iran"}
+    holding = [g for g in story["claim_groups"] if denials & set(g["claims"])]
+    assert len(denials) == 2 and len(holding) == 1 and denials <= set(holding[0]["denying"])
+    assert all(not g["denying"] for g in story["claim_groups"] if g is not holding[0])
 
 
 def test_relative_dates_of_the_dated_copy(dossier):
