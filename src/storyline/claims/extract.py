@@ -301,6 +301,8 @@ def _span_text(doc, positions: list[int]) -> str:
             runs.append([i])
     if len(runs) == 1:
         return _tidy(doc[runs[0][0] : runs[0][-1] + 1].text)
+    if not all(doc[r[0]].is_quote for r in runs):
+        return _tidy(" ".join(doc[r[0] : r[-1] + 1].text.strip(EDGE_PUNCTUATION) for r in runs))
     pieces = [_tidy(doc[r[0] : r[-1] + 1].text) for r in runs]  # each quotation piece without its marks
     return " ".join(p if p[-1] in ".!?" else p + "." for p in pieces if p).rstrip(".")
 
@@ -308,7 +310,8 @@ def _span_text(doc, positions: list[int]) -> str:
 def _tidy(text: str) -> str:
     """Without dateline, leading "that", edge punctuation and quote marks left unpaired by the cut."""
     text = DATELINE.sub("", " ".join(text.split()))
-    text = re.sub(r"^(that|and that|but that)\s+", "", text, flags=re.IGNORECASE).strip(EDGE_PUNCTUATION)
+    text = re.sub(r"^(only that|that|and that|but that)\s+", "", text, flags=re.IGNORECASE)
+    text = text.strip(EDGE_PUNCTUATION)
     for opening, closing in (("“", "”"), ("‘", "’")):
         if text.startswith(opening) and text.count(opening) > text.count(closing):
             text = text[1:]
@@ -505,6 +508,12 @@ def attributions(doc, settings: ClaimSettings | None = None) -> list[Attribution
         made = [a for a in made if a is not None]
         if not settings.nested:
             made = [a for a in made if not any(a.cue[0] in b.content for b in made if b is not a)]
+        # "Kestrian officials say X, the officials said": the trailing cue repeats the attribution
+        made = [
+            a
+            for a in made
+            if not any(b.cue[0] in a.content and b.cue[0] < a.cue[0] and _same_speaker(a, b) for b in made)
+        ]
         if not made and found and _continues_quotation(sent, found[-1], regions, doc):
             found[-1].content = sorted({*found[-1].content, *(t.i for t in sent)})
         for attribution in sorted(made, key=lambda a: a.cue[0]):
@@ -543,6 +552,14 @@ def _colon_attribution(sent):
         return None
     content = [t.i for t in sent if t.i > colon.i]
     return [colon.i], name.root, content, ":", False
+
+
+def _same_speaker(a: Attribution, b: Attribution) -> bool:
+    """Speakers that share a word other than an article ("the officials", "Kestrian officials")."""
+    words = [
+        {w for w in (x.speaker_text or "").lower().split() if w not in ("the", "a", "an")} for x in (a, b)
+    ]
+    return bool(words[0] & words[1])
 
 
 def _continues_quotation(sent, previous: Attribution, regions, doc) -> bool:
