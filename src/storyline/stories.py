@@ -39,11 +39,11 @@ from datetime import date
 
 import numpy as np
 from scipy.sparse import csr_matrix
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from storyline.annotate.nlp import DIMENSION
 from storyline.model import Document, Features
 from storyline.settings import DATA_DIR
+from storyline.vocabulary import WORD, content_words
 
 PAIR_MODEL_PATH = DATA_DIR / "story_pair_model.json"
 # The pair model's similarities, in the order of its weights. Title features are 0 unless both documents
@@ -63,7 +63,6 @@ PAIR_FEATURES = (
 PROFILE_LIMITS = {"keywords": 300, "entities": 100, "numbers": 60, "titles": 60}  # terms kept per story
 MIN_WORD_LENGTH = 3
 SHORT_TEXT_WORDS = 100  # a text shorter than this (a paywall or teaser page) says little beyond its title
-WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
 # A number as written: "6,700", "7:35", tokenised "7: 35", "3.5"; separators dropped when comparing.
 NUMBER = re.compile(r"(?<![\w.])\d+(?:(?:[.,]|: ?)\d+)*")
 
@@ -120,8 +119,7 @@ def default_pair_model() -> PairModel:
 
 def words_of(text: str) -> Counter[str]:
     """Lower-cased content words (stop words and short words left out)."""
-    words = WORD.findall(text.lower())
-    return Counter(w for w in words if len(w) >= MIN_WORD_LENGTH and w not in ENGLISH_STOP_WORDS)
+    return Counter(content_words(text, MIN_WORD_LENGTH))
 
 
 def numbers_of(text: str) -> Counter[str]:

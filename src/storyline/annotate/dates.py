@@ -37,7 +37,6 @@ from storyline.annotate.time_vocabulary import (
     DIGIT_WORDS,
     FUTURE_CUES,
     HOLIDAYS,
-    MONTHS,
     MOVABLE_HOLIDAYS,
     NOT_PAST,
     NUMBER_WORDS,
@@ -51,9 +50,9 @@ from storyline.annotate.time_vocabulary import (
     SEASONS,
     UNITS,
     VAGUE_COUNTS,
-    WEEKDAYS,
 )
 from storyline.model import Sentence, TimeExpression
+from storyline.vocabulary import MONTHS, WEEKDAYS
 
 PAST, UNKNOWN, FUTURE = -1, 0, 1
 SOON_DAYS = 92  # a date this close ahead, named without tense, is an upcoming one ("payable Jan. 2")

@@ -1,23 +1,14 @@
-"""Words the date annotator recognises: calendar names, number words, tense cues, units, holidays.
+"""Words the date annotator recognises: number words, tense cues, units, holidays (month and weekday
+names are shared, in ``storyline.vocabulary``).
 
 Kept apart from the rules in ``dates.py`` so that a new word is a data change."""
 
 from __future__ import annotations
 
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
-    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
-    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}
-
 # Month names that are also common English words: recognised alone only after a temporal preposition.
 AMBIGUOUS_MONTHS = {
     "aug", "dec", "jan", "jun", "mar", "march", "may", "sep",
 }
-
-WEEKDAYS = [
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-]
 
 # TimeML suffix of each part of the day.
 PARTS_OF_DAY = {

@@ -37,7 +37,6 @@ from storyline.clean.vocabulary import (
     PROMPT,
     READTIME,
     RELATED_HEADING_PATTERN,
-    RELATED_HEADINGS,
     SERVICE_BAR,
     SIGNUP_FORM,
     STAFF_CREDIT,
@@ -45,6 +44,7 @@ from storyline.clean.vocabulary import (
     TRAILING_CHROME,
 )
 from storyline.model import Removal
+from storyline.vocabulary import RELATED_HEADINGS
 
 MAX_HEADING_WORDS = 8  # a related-block heading or a byline is short
 MAX_TEASER_TITLE_WORDS = 25

@@ -16,13 +16,13 @@ clean``), with a margin below the least coherent sentence that belongs to its st
 from __future__ import annotations
 
 import functools
-import re
 
 import numpy as np
 
 from storyline.clean.sentences import Piece, split_glued_headline, split_pieces
-from storyline.clean.vocabulary import CAPTION_DATE, STOPWORDS
+from storyline.clean.vocabulary import CAPTION_DATE
 from storyline.model import Removal
+from storyline.vocabulary import content_words
 
 MIN_PIECES = 4  # fewer sentences than this give no reliable picture of what the document is about
 LEAD_TITLE_MAX = 0.25  # a first sentence this far from the title (cosine) may not be the lead ...
@@ -34,12 +34,7 @@ TOP_NEIGHBOURS = 2  # a sentence of the story is close to at least this many oth
 FINITE_VERB_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 MIN_CAPTION_WORDS = 5
 
-_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
-
-
-def content_words(text: str) -> list[str]:
-    """Lower-cased words of four letters or more that are not function words."""
-    return sorted({w.lower() for w in _WORD.findall(text)} - STOPWORDS)
+MIN_WORD_LENGTH = 4  # shorter words are mostly function words and abbreviations
 
 
 UNTAGGING_PIPES = ("paragraph_boundaries", "parser", "lemmatizer", "ner", "storyline_entities")
@@ -89,7 +84,7 @@ def _glued_removals(pieces: list[Piece]) -> tuple[list[Piece], list[Removal]]:
 def _vocabulary_scores(texts: list[str], title: str | None, embedder) -> np.ndarray:
     """For each sentence, how close its content words come to the words of the title and the other
     sentences: the mean over its words of the best cosine to a word elsewhere, shrunk towards a prior."""
-    words = [content_words(t) for t in [*texts, title or ""]]
+    words = [sorted(set(content_words(t, MIN_WORD_LENGTH))) for t in [*texts, title or ""]]
     vocabulary = sorted({w for ws in words for w in ws})
     scores = np.full(len(texts), WORD_PRIOR)
     if not vocabulary:

@@ -11,18 +11,6 @@ import re
 # Characters that mark list items in extracted text; stripped before a line is classified.
 BULLETS = "•·●▪■►▸-–—*"
 
-# Headings that open a block of links to other articles; every teaser under them goes too.
-RELATED_HEADINGS = {
-    "recommended stories", "recommended", "recommended for you", "related stories", "related articles",
-    "related coverage", "related content", "related news", "related", "read more", "read next",
-    "more stories", "more news", "more to read", "you may also like", "you might also like",
-    "you may be interested in", "most read", "most popular", "most viewed", "trending", "trending now",
-    "top stories", "latest stories", "latest news", "editor's picks", "editors' picks", "also read",
-    "see also", "further reading", "what to read next", "don't miss", "popular now", "in other news",
-    "lire aussi", "à lire aussi", "sur le même sujet", "lesen sie auch", "mehr zum thema",
-    "das könnte sie auch interessieren",
-    "leer más", "te puede interesar", "noticias relacionadas", "leggi anche", "articoli correlati",
-}
 # "More from The Courier", "More in Business:" — short, no sentence punctuation.
 RELATED_HEADING_PATTERN = re.compile(
     r"(?i)(more (from|in|on|about)|most read (in|on)|latest from)\s+[^.!?]{1,40}:?"
@@ -107,17 +95,6 @@ ABBREVIATIONS = {
     "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "e.g", "i.e", "d.c",
 }
 
-# Function words ignored when comparing a sentence's vocabulary with the rest of its document.
-STOPWORDS = set(
-    """a about above after again against all also am an and any are as at be because been before being
-    below between both but by can could did do does doing down during each few for from further had has
-    have having he her here hers herself him himself his how i if in into is it its itself just last
-    more most much my new no nor not now of off on once one only or other our ours out over own same
-    she should so some such than that the their theirs them then there these they this those through
-    to too two under until up very was we were what when where which while who whom why will with
-    would you your said says say told according year years week weeks month months day days time
-    monday tuesday wednesday thursday friday saturday sunday first next since still already""".split()
-)
 
 # Publisher notices, each matched against one whole sentence: "Copyright 2017 The Courier.",
 # "Copyright © 2016 NPR.", "Copyright 1995 - .", "© 2018 Reuters", "All rights reserved.", "This material

@@ -13,6 +13,7 @@ from collections import Counter
 from urllib.parse import urlparse
 
 from storyline.ingest import vocabulary as vocab
+from storyline.vocabulary import MONTHS, RELATED_HEADINGS, WEEKDAYS
 
 HEAD_LINES = 10  # non-empty lines of a story's header area (title, caption, byline, date, read time)
 HEADER_LINE_WORDS = 16  # a longer line is a caption or a paragraph, not a byline or a date line
@@ -43,8 +44,9 @@ PLAIN_DATELINE = re.compile(
     re.MULTILINE,
 )
 
-_MONTH = r"(?P<month>" + "|".join(sorted(vocab.MONTHS, key=len, reverse=True)) + r")\.?"
-_WEEKDAY = r"(?:(?:" + "|".join(sorted(vocab.WEEKDAYS, key=len, reverse=True)) + r")\.?,? )?"
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY_NAMES = sorted(WEEKDAYS + vocab.WEEKDAY_ABBREVIATIONS, key=len, reverse=True)
+_WEEKDAY = r"(?:(?:" + "|".join(_WEEKDAY_NAMES) + r")\.?,? )?"
 _ORDINAL = r"(?:st|nd|rd|th)?"
 DATE_FORMS = [
     re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)"),
@@ -70,7 +72,7 @@ def iso_date(value: str | None) -> str | None:
         if not match:
             continue
         month = match.group("month")
-        month_number = int(month) if month.isdigit() else vocab.MONTHS[month.lower()]
+        month_number = int(month) if month.isdigit() else MONTHS[month.lower()]
         try:
             return dt.date(int(match.group("year")), month_number, int(match.group("day"))).isoformat()
         except ValueError:
@@ -108,7 +110,7 @@ def story_text(text: str) -> str:
     """The story's own text: everything before the first related-links heading (teasers come after)."""
     offset = 0
     for line in text.splitlines(keepends=True):
-        if offset and " ".join(_heading(line).split()) in vocab.RELATED_HEADINGS:
+        if offset and " ".join(_heading(line).split()) in RELATED_HEADINGS:
             return text[:offset]
         offset += len(line)
     return text

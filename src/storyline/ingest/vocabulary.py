@@ -116,23 +116,8 @@ CITED_REPORTING_CUES = (
     r"\b[Aa] {org} report\b",
 )
 
-# A line that opens a block of links or teasers to other stories: the story's own text ends there.
-RELATED_HEADINGS = (
-    "recommended stories", "recommended", "related stories", "related articles", "related content",
-    "related coverage", "related", "more stories", "more from", "more on this story", "more news",
-    "read more", "read next", "also read", "you may also like", "you might also like", "most read",
-    "most popular", "trending", "trending now", "top stories", "latest news", "latest stories",
-    "editor's picks", "what to read next", "popular now", "post a comment", "comments",
-    "previous post next post", "sponsored stories", "around the web", "from our partners",
-)
-
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
-    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
-    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-            "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun")
+# Weekday abbreviations a date line may use beside the full names ("Tue, 20 Oct 2022").
+WEEKDAY_ABBREVIATIONS = ("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun")
 # Words that may surround a date on a story's own date line ("Published 20 October 2022, 13:12 GMT").
 DATE_LINE_WORDS = ("published", "updated", "posted", "last updated", "first published", "on", "at", "am",
                    "pm", "a.m.", "p.m.", "gmt", "utc", "et", "edt", "est", "bst", "cet", "cest", "pt", "pdt")
