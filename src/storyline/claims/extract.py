@@ -27,8 +27,10 @@ from storyline.claims.vocabulary import (
     GROUP_PRONOUNS,
     HEDGE_CUES,
     HEDGE_WORDS,
+    NOT_SPEAKER_LABELS,
     PERSON_PRONOUNS,
     SPEECH_VERBS,
+    STATEMENT_LABELS,
     THING_PRONOUNS,
     WH_WORDS,
 )
@@ -230,6 +232,8 @@ def _verb_content(verb, subject, sent, object_cue: bool) -> tuple[list[int], boo
     gerund = following is not None and following.tag_ == "VBG"  # "denied shipping", however it is parsed
     if predicate and (lemma in DENIAL_VERBS or lemma in ACCUSATION_PREPOSITIONS):
         return predicate, gerund
+    if predicate and lemma in SPEECH_VERBS and verb.doc[predicate[0]].is_quote:
+        return predicate, False  # 'say “gifted hands”': the quotation is what is said
     if predicate and object_cue and (_proposition(verb.doc, predicate) or not _reports(verb)):
         return predicate, gerund
     return [], False
@@ -548,7 +552,14 @@ def _colon_attribution(sent):
     if colon is None or colon.i == sent.start:
         return None
     name = sent.doc[sent.start : colon.i]
-    if not all(t.ent_type_ in SPEAKER_ENTITIES for t in name if not t.is_punct):
+    words = [t for t in name if not t.is_punct]
+    if not words or name.text.lower().strip() in NOT_SPEAKER_LABELS or any(t.is_digit for t in words):
+        return None
+    if not all(t.ent_type_ in SPEAKER_ENTITIES or t.is_title or t.is_upper for t in words):
+        return None  # "Drones: what we know" has no speaker; "Poll:", "Graham:", "NY Daily News:" do
+    if not any(
+        t.pos_ == "PROPN" or t.ent_type_ in SPEAKER_ENTITIES or t.lower_ in STATEMENT_LABELS for t in words
+    ):
         return None
     content = [t.i for t in sent if t.i > colon.i]
     return [colon.i], name.root, content, ":", False

@@ -293,3 +293,38 @@ BASELINE_SPEECH_VERBS = {
     "note",
     "explain",
 }
+# Line labels before a colon that name no speaker ("UPDATE: ...", "WATCH: ...").
+NOT_SPEAKER_LABELS = {
+    "update",
+    "updated",
+    "watch",
+    "breaking",
+    "breaking news",
+    "file",
+    "photo",
+    "photos",
+    "video",
+    "exclusive",
+    "opinion",
+    "analysis",
+    "live",
+    "note",
+    "editor's note",
+    "related",
+    "read more",
+    "see also",
+    "correction",
+    "source",
+    "sources",
+    "caption",
+    "listen",
+    "more",
+    "q",
+    "a",
+    "factbox",
+    "explainer",
+    "timeline",
+    "fact check",
+}
+# Common nouns that speak in a headline before a colon ("Poll: ...", "Report: ...").
+STATEMENT_LABELS = {"poll", "report", "study", "survey", "sources", "officials", "experts", "analysts"}
