@@ -10,7 +10,7 @@ Three cues, from the surest to the weakest:
 * coherence: a sentence whose meaning (sentence embedding) and vocabulary (embeddings of its content
   words) are both far from every other part of the document.
 
-The thresholds were chosen on the labelled fixtures in ``tests/fixtures/clean`` (``storyline eval
+The thresholds were chosen on the labelled fixtures in ``data/eval/clean`` (``storyline eval
 clean``), with a margin below the least coherent sentence that belongs to its story."""
 
 from __future__ import annotations

@@ -12,17 +12,14 @@ import os
 from pathlib import Path
 
 FLOORS_PATH = Path(__file__).parent / "floors.json"
-MODULES = ("extraction", "clean", "cleaning", "tempeval", "stories", "copies", "groups", "claims")
+MODULES = ("extraction", "clean", "cleaning", "tempeval", "stories", "copies", "groups", "stance", "claims")
 
 
 def default_datasets() -> Path:
-    """``$STORYLINE_DATASETS``, else ``../shared/datasets`` from the working directory or the checkout."""
+    """``$STORYLINE_DATASETS``, else ``../shared/datasets`` from the working directory (``--datasets``
+    overrides both)."""
     if os.environ.get("STORYLINE_DATASETS"):
         return Path(os.environ["STORYLINE_DATASETS"])
-    for base in (Path.cwd(), Path(__file__).resolve().parents[3]):
-        candidate = base.parent / "shared" / "datasets"
-        if candidate.is_dir():
-            return candidate
     return Path.cwd().parent / "shared" / "datasets"
 
 

@@ -1,4 +1,4 @@
-"""Cleaning on the labelled fixture documents in ``tests/fixtures/clean``.
+"""Cleaning on the labelled fixture documents in ``data/eval/clean`` (written for the project, shipped with it).
 
 Each ``NAME.txt`` is a plain-text news copy (first line the title) with ``NAME.labels.json``:
 ``{"removed": [{"text", "kind"}], "kept": [sentences]}``. Texts are compared case-folded, with bullets
@@ -23,11 +23,12 @@ from pathlib import Path
 from storyline.annotate.nlp import embedder
 from storyline.clean import clean_document
 from storyline.model import Document, Removal
+from storyline.settings import DATA_DIR
 
 NAME = "clean"
 DESCRIPTION = "Boilerplate and off-topic removal: precision/recall on the labelled fixture documents."
 
-FIXTURES = Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "clean"
+FIXTURES = DATA_DIR / "eval" / "clean"
 QUICK_DOCUMENTS = 10
 
 
