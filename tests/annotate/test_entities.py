@@ -215,3 +215,15 @@ def test_seed_story_entities():
     assert entity_named(entities, "Crimea").type == "GPE"
     equipment = {n for e in entities if e.type == "EQUIPMENT" for n in (e.name, *e.aliases)}
     assert {"Mohajer-6", "Shahed-129", "Shahed-191", "Orlan-10", "Bayraktar", "Gray Eagle"} <= equipment
+
+
+def test_a_speaker_resolved_from_a_pronoun_links_to_the_earlier_name(nlp):
+    annotation = annotation_of(
+        nlp, "a", "Harbour Ministry spokeswoman Lene Okafor met reporters. The port would reopen, she said."
+    )
+    entities = canonical_entities([annotation])
+    claim = Claim(id="a:c1", document="a", text="", content="",
+                  speaker="Harbour Ministry spokeswoman Lene Okafor",
+                  speaker_kind="named_person", cue="say", stance="asserts", hedged=False, sentence=1)
+    link_speakers([claim], [annotation], entities)
+    assert claim.speaker_entity == entity_named(entities, "Lene Okafor").id

@@ -484,6 +484,9 @@ def _speaker_entity(claim: Claim, annotation: Annotation, by_name: dict[str, str
         return max(earlier, key=lambda m: m.start).key if earlier else None
     named = [m for m in annotation.mentions if m.sentence == claim.sentence and m.key
              and re.search(rf"(?<!\w){re.escape(m.text)}(?!\w)", speaker)]
+    if not named:  # a speaker resolved from a pronoun is named in an earlier sentence
+        named = [m for m in annotation.mentions if m.sentence < claim.sentence and m.key
+                 and re.search(rf"(?<!\w){re.escape(m.text)}(?!\w)", speaker)]
     for labels in (("PERSON",), ("ORG",), ("GPE", "LOC", "FAC"), ("NORP",)):
         candidates = [m for m in named if m.label in labels]
         if candidates:
