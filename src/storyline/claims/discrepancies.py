@@ -19,7 +19,10 @@ Role = tuple[str, str | None]  # (counted unit, what governs the amount)
 
 
 def _unit_key(unit: str) -> str:
-    return unit.split()[-1].lower().rstrip("s")
+    """The counted noun, with any designation before it: "Korsak-7 drones" and "Sarn-3 drones" are two
+    things, "Iranian personnel" and "personnel" one."""
+    words = unit.lower().split()
+    return " ".join([w for w in words[:-1] if any(ch.isdigit() for ch in w)] + [words[-1].rstrip("s")])
 
 
 def amount_text(quantity: Quantity) -> str:
@@ -92,5 +95,7 @@ def _dates(claims: Sequence[Claim], annotations: dict[str, Annotation]) -> list[
 def discrepancies(
     claims: Sequence[Claim], parsed: Sequence, annotations: dict[str, Annotation]
 ) -> list[Discrepancy]:
-    """Amounts that cannot both be true and different days, given by different documents of one group."""
+    """Amounts that cannot both be true and different days, given by different documents of one group.
+
+    Pass the group's supporting claims: a denial's amount is the one it denies, not a value it gives."""
     return _numbers(claims, parsed) + _dates(claims, annotations)

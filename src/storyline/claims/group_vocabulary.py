@@ -100,3 +100,20 @@ STOPWORDS = frozenset(
     "about not no he she they we i his her their our which who whom what when where while also into over "
     "after before".split()
 )
+
+# Words by which a content calls a proposition false whatever its predicate ("the third-breast story is a
+# hoax", "Kurds deny she was in Kobane", "No, there won't be six days of darkness").
+REFUTATION_WORDS = {
+    "hoax", "hoaxer", "fake", "faked", "debunk", "debunked", "debunks", "false", "untrue", "myth",
+    "fabricated", "fabrication", "deny", "denies", "denied", "denial", "baseless", "bogus", "satire",
+    "figment", "refute", "refutes", "refuted", "dismiss", "dismisses", "dismissed", "rejects", "rejected",
+}
+REFUTATION_OPENINGS = ("no,", "no:", "nope", "sorry,", "not so fast")
+
+# Words by which a headline reports a claim without endorsing it (with "?" and an attribution the claims
+# stage finds); used for Emergent's "observing".
+HEADLINE_HEDGES = (
+    "reportedly", "allegedly", "alleged", "rumor", "rumour", "rumored", "rumoured", "claims", "claimed",
+    "report:", "reports:", "report says", "reports say", "- report", ": report", "may ", "might ", "could ",
+    "apparently", "purportedly", "unconfirmed", "possibly", "believed to", "suspected", "sources",
+)

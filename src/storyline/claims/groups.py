@@ -36,6 +36,8 @@ from storyline.claims.group_vocabulary import (
     PRESENCE,
     PRESENCE_PREPOSITIONS,
     PRESENCE_WORDS,
+    REFUTATION_OPENINGS,
+    REFUTATION_WORDS,
     STOPWORDS,
     THEME_CLASSES,
 )
@@ -71,6 +73,7 @@ class Proposition:
     predicates: frozenset[str]
     negated: frozenset[str]  # predicate classes the content negates
     anaphoric: bool  # "the allegations": points back at a claim it does not repeat
+    refutes: bool = False  # calls a proposition false whatever its predicate ("a hoax", "debunked")
 
 
 def entity_key(mention: Mention) -> str:
@@ -196,7 +199,8 @@ def proposition_of(doc) -> Proposition:
         and root.lower_ in ANAPHORIC_NOUNS
         and any(c.lower_ in DEMONSTRATIVES for c in root.children)
     )
-    return Proposition(keys, frozenset(predicates), frozenset(negated), anaphoric)
+    refutes = any(t.lower_ in REFUTATION_WORDS for t in doc) or text.lower().startswith(REFUTATION_OPENINGS)
+    return Proposition(keys, frozenset(predicates), frozenset(negated), anaphoric, refutes)
 
 
 def propositions(contents: Sequence[str]) -> tuple[list[Proposition], list]:
@@ -353,9 +357,11 @@ def _antecedent(
 
 def opposes(claim: Claim, prop: Proposition, label: Proposition) -> bool:
     """Whether a member is against the group's label: it denies the proposition, or its content negates a
-    predicate the label states (or affirms one the label negates), but not both."""
+    predicate the label states (or affirms one the label negates) or calls it false ("a hoax"), but not
+    both (a denial of a negation supports)."""
     shared = prop.predicates & label.predicates
-    content_opposes = bool(prop.negated & shared) != bool(label.negated & shared)
+    content_opposes = (bool(prop.negated & shared) != bool(label.negated & shared)) or (
+        prop.refutes and not label.refutes and claim.stance != "denies")
     return (claim.stance == "denies") != content_opposes
 
 
@@ -419,7 +425,8 @@ def _group(
         supporting=[c.id for c in supporting],
         denying=[c.id for c in denying],
         contested=bool(supporting and denying),
-        discrepancies=discrepancies([claims[i] for i in idx], [parsed[i] for i in idx], annotations),
+        discrepancies=discrepancies([claims[i] for i in idx if i not in against],
+                                    [parsed[i] for i in idx if i not in against], annotations),
         origins=origins,
         denying_sources=len({source_of(docs[c.document], docs) for c in denying}),
     )

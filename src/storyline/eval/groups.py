@@ -39,6 +39,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from storyline.annotate import annotate
 from storyline.annotate.nlp import embedder, parse
 from storyline.claims.extract import claims_of
+from storyline.claims.group_vocabulary import HEADLINE_HEDGES
 from storyline.claims.groups import (
     GroupSettings,
     Proposition,
@@ -61,8 +62,7 @@ CUTS = tuple(round(c, 2) for c in np.arange(0.1, 0.86, 0.05))
 CONFLICTS = (0.15, 0.25, 0.35)
 BASELINE_CUT = 0.5
 STANCES = {"for": "support", "against": "deny", "observing": "neither"}
-HEDGES = ("reportedly", "allegedly", "rumor", "rumour", "claims", "report:", "reports:", "may ", "might ",
-          "could ", "apparently", "purportedly", "unconfirmed")
+
 
 
 def read(datasets: Path) -> list[dict[str, str]]:
@@ -92,7 +92,7 @@ def headline_claims(rows: list[dict[str, str]]) -> tuple[list[Claim], list[bool]
         document = Document(id=doc_id, source="", raw_text=text, text=text)
         found = claims_of(spacy_doc, annotate(document, spacy_doc))
         denies = any(c.stance == "denies" for c in found)
-        hedged = any(c.hedged for c in found) or any(h in text.lower() for h in HEDGES)
+        hedged = any(c.hedged for c in found) or any(h in text.lower() for h in HEADLINE_HEDGES)
         claims.append(Claim(id=doc_id, document=doc_id, text=text, content=text, speaker=None,
                             speaker_kind="unattributed", cue=None, stance="denies" if denies else "asserts",
                             hedged=hedged))
