@@ -44,7 +44,7 @@ class StanceSettings:
     min_document_frequency: int = 2  # words seen in one body only stay out of the IDF table
     related_hidden: int = 16  # hidden units of the related-or-not network
     stance_hidden: int = 32  # hidden units of the agree/disagree/discuss network
-    class_weight_power: float = 0.25  # 1 balances the classes, 0 ignores their sizes; a little keeps the
+    class_weight_power: float = 0.5  # 1 balances the classes, 0 ignores their sizes; halfway keeps the
     # rare disagree learnt without trading away the common discuss the FNC-1 score weighs by frequency
     alpha: float = 3.0  # L2 penalty of both networks: 65 claims overfit easily (3 beat 0.01-1 and 10)
     max_iter: int = 400
