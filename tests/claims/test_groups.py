@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from storyline.annotate.quantities import find_quantities
 from storyline.claims.discrepancies import role
-from storyline.claims.groups import UNKNOWN_SOURCE, claim_similarity, group_claims, propositions, source_of
+from storyline.claims.groups import (
+    UNKNOWN_SOURCE,
+    claim_similarity,
+    group_claims,
+    opposes,
+    propositions,
+    source_of,
+)
 from storyline.model import Annotation, Claim, Document, Mention, Quantity, Sentence, TimeExpression
 
 
@@ -175,3 +182,19 @@ def test_the_labelled_story_is_grouped_and_sided_as_labelled():
     figures = fixture_figures(FIXTURE)
     assert figures["fixture_bcubed_f1"] >= 0.9 > figures["fixture_baseline_bcubed_f1"]
     assert figures["fixture_position_accuracy"] == figures["fixture_denials_alone"] == 1.0
+
+
+def test_a_refutation_opposes_whatever_its_predicate():
+    claims = [claim("a", 1, "a farmer in Velmora grew a pumpkin weighing a tonne"),
+              claim("b", 1, "the Velmoran tonne pumpkin story is a hoax")]
+    label, hoax = propositions([c.content for c in claims])[0]
+    assert opposes(claims[1], hoax, label) and not opposes(claims[0], label, label)
+
+
+def test_a_denied_amount_is_no_discrepancy(embedder):
+    docs = origin_docs(a="AP", b="Reuters")
+    claims = [claim("a", 0, "Velmora has shipped about 40 rockets to the rebels"),
+              claim("b", 0, "Velmora has shipped more than 120 rockets to the rebels", stance="denies")]
+    [group] = group_claims(claims, embedder.encode([c.content for c in claims]), docs,
+                           {d: Annotation(d) for d in docs})
+    assert group.denying == ["b:c0"] and group.discrepancies == []
