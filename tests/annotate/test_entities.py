@@ -227,3 +227,14 @@ def test_a_speaker_resolved_from_a_pronoun_links_to_the_earlier_name(nlp):
                   speaker_kind="named_person", cue="say", stance="asserts", hedged=False, sentence=1)
     link_speakers([claim], [annotation], entities)
     assert claim.speaker_entity == entity_named(entities, "Lene Okafor").id
+
+
+def test_unfamiliar_demonyms_and_places_are_not_persons(nlp):
+    annotation = annotation_of(
+        nlp, "a",
+        "The drones hit Kestria overnight. Kestrian air defences shot down most of them. "
+        "Foreign minister Ana Dunmore flew to Lenhaven. The talks in Lenhaven went on for hours.",
+    )
+    assert ("Kestrian", "PERSON") in {(m.text, m.label) for m in annotation.mentions}  # the model's guess
+    types = {e.name: e.type for e in canonical_entities([annotation])}
+    assert types["Kestrian"] == "NORP" and types["Ana Dunmore"] == "PERSON"

@@ -48,6 +48,7 @@ HONORIFICS = {"mr", "mrs", "ms", "miss", "mx"}  # cut from a name but no title o
 GOVERNMENT_PREPOSITIONS = {"between", "by", "with", "against"}  # "talks with Moscow", "annexed by Moscow"
 PRONOUN_SPEAKERS = {"he", "she"}
 PRONOUN_LOOKBACK_SENTENCES = 3
+PLACE_PREPOSITIONS = {"in", "near", "outside"}  # "in Lenhaven": a place, whatever the model says
 
 
 @dataclass
@@ -358,6 +359,8 @@ def canonical_entities(annotations: Iterable[Annotation]) -> list[Entity]:
     Joined into one entity: gazetteer forms ("U.S." = "US" = "United States"), a person's short names
     ("Quillon" → "Marta Quillon", when only one person of the story has that surname) and the same name
     mislabelled as ORG/GPE, an acronym and the one name it abbreviates, capitals for their country."""
+    annotations = list(annotations)
+    _retype_persons(annotations)
     items = [(a.document, m) for a in annotations for m in a.mentions]
     key_of = {id(m): _name_key(m) for _, m in items}
     _join_short_person_names(items, key_of)
@@ -373,6 +376,37 @@ def canonical_entities(annotations: Iterable[Annotation]) -> list[Entity]:
             mention.key = entity.id
         entities.append(entity)
     return entities
+
+
+def demonym_of(demonym: str, place: str) -> bool:
+    """"Valdorian" of "Valdoria", "Iranian" of "Iran", "Kestrian" of "Kestria"."""
+    stem = place.lower()
+    return demonym.lower() in {stem + "n", stem + "an", stem + "ian", stem.rstrip("ae") + "ian", stem + "i"}
+
+
+def _retype_persons(annotations: list[Annotation]) -> None:
+    """One-word "persons" the model made of unfamiliar names, told apart by the story's own text: the
+    demonym of a place named in the story ("Kestrian" beside "Kestria") is NORP; a name written after "in",
+    "near" or "outside" ("in Lenhaven") that is no part of a longer person's name is GPE."""
+    mentions = [(a, m) for a in annotations for m in a.mentions]
+    names = {m.text for _, m in mentions if m.label != "PERSON" or " " not in m.text}
+    person_words = {w for _, m in mentions if m.label == "PERSON" and " " in m.text for w in m.text.split()}
+    placed = set()
+    for annotation, mention in mentions:
+        if mention.sentence >= len(annotation.sentences):
+            continue
+        sentence = annotation.sentences[mention.sentence]
+        before = sentence.text[: mention.start - sentence.start].split()[-1:]
+        after = sentence.text[mention.end - sentence.start :]
+        if before and before[0].lower() in PLACE_PREPOSITIONS and not after.startswith(("'s", "’s")):
+            placed.add(mention.text)
+    for _, mention in mentions:
+        if mention.label != "PERSON" or " " in mention.text:
+            continue
+        if any(demonym_of(mention.text, name) for name in names if name != mention.text):
+            mention.label = "NORP"
+        elif mention.text in placed and mention.text not in person_words:
+            mention.label = "GPE"
 
 
 def _name_key(mention: Mention) -> str:

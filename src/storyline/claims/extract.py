@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from storyline.annotate.dates import contract_date
+from storyline.annotate.entities import demonym_of, title_words
 from storyline.claims.cues import OBJECT_DEPS, cue_model, frame
 from storyline.claims.vocabulary import (
     ACCUSATION_PREPOSITIONS,
@@ -462,8 +463,6 @@ def _is_pronoun(doc, span: tuple[int, int]) -> bool:
 
 def attributions(doc, settings: ClaimSettings | None = None) -> list[Attribution]:
     """Every attributed statement of a parsed document, in text order."""
-    from storyline.annotate.entities import title_words
-
     settings = settings or ClaimSettings()
     regions = _quote_regions(doc)
     sentences = list(doc.sents)
@@ -659,16 +658,10 @@ def _denied_subject(doc, attribution: Attribution, annotation: Annotation) -> st
     places = {e.text for e in doc.ents if e.label_ == "GPE"}
     for token in doc[attribution.speaker[0] : attribution.speaker[1]]:
         if token.ent_type_ == "NORP" or token.pos_ == "ADJ" and token.is_title:
-            country = next((p for p in sorted(places) if _demonym_of(token.text, p)), None)
+            country = next((p for p in sorted(places) if demonym_of(token.text, p)), None)
             if country:
                 return country
     return attribution.speaker_text or ""
-
-
-def _demonym_of(demonym: str, place: str) -> bool:
-    """ "Valdorian" of "Valdoria", "Iranian" of "Iran", "Kestrian" of "Kestria"."""
-    stem = place.lower()
-    return demonym.lower() in {stem + "n", stem + "an", stem + "ian", stem.rstrip("ae") + "ian", stem + "i"}
 
 
 def _answered(found: list[Attribution], n: int) -> int | None:
