@@ -152,3 +152,18 @@ def test_baseline_features_count_overlap_refutes_and_grams():
     assert len(features) == len(same)
     assert 0 < features[0] < same[0] == 1.0
     assert features[1] == 1.0  # "fake" in the headline
+
+
+def test_label_file_writes_predictions_and_scores_gold(tmp_path, embedder):
+    import csv
+
+    bodies, pairs, out = tmp_path / "bodies.csv", tmp_path / "pairs.csv", tmp_path / "out" / "pred.csv"
+    with bodies.open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows([["Body ID", "articleBody"], ["7", DENYING], ["9", UNRELATED]])
+    expected = [["Headline", "Body ID", "Stance"], [CLAIM, "7", "disagree"], [CLAIM, "9", "unrelated"]]
+    with pairs.open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows(expected)
+    figures = ev.label_file(bodies, pairs, out)
+    with out.open(encoding="utf-8", newline="") as f:
+        assert list(csv.reader(f)) == expected
+    assert figures["relative_score"] == 100.0
