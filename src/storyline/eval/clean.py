@@ -1,4 +1,5 @@
-"""Cleaning on the labelled fixture documents in ``data/eval/clean`` (written for the project, shipped with it).
+"""Cleaning on the labelled fixture documents in ``data/eval/clean`` (written for the project, shipped
+with it).
 
 Each ``NAME.txt`` is a plain-text news copy (first line the title) with ``NAME.labels.json``:
 ``{"removed": [{"text", "kind"}], "kept": [sentences]}``. Texts are compared case-folded, with bullets
