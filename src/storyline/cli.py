@@ -167,11 +167,12 @@ def check_command(
         path = store or Path(scratch) / "storyline.duckdb"
         db = _ingest(inputs, path)[0] if inputs else Store(path)
         documents = db.documents()
+        annotations = db.annotations([d.id for d in documents])
         db.close()
         if not documents:
             err.print("no document could be read")
             raise typer.Exit(2)
-        result = check(claim, documents, StanceModel.load())
+        result = check(claim, documents, StanceModel.load(), {k: a.claims for k, a in annotations.items()})
     typer.echo(json.dumps(result.to_json(), indent=2, ensure_ascii=False) if as_json else render(result))
 
 

@@ -8,9 +8,10 @@ import sys
 
 import pytest
 
-from storyline.claims.check import DocumentStance, check, render, verdict_of
+from storyline.claims.check import DocumentStance, check, corrected, render, sides, verdict_of
+from storyline.claims.groups import propositions
 from storyline.claims.stance import StanceModel
-from storyline.model import Document
+from storyline.model import Claim, Document
 
 CLAIM = "Velmora halts grain exports to Kestria after border clash"
 
@@ -128,3 +129,24 @@ def test_command_needs_inputs_or_a_store():
                          capture_output=True, timeout=120, text=True)
     assert run.returncode == 2
     assert "--store" in run.stderr
+
+
+def _claim(n: int, content: str, stance: str = "asserts") -> Claim:
+    return Claim(id=f"d:c{n}", document="d", text=content + ".", content=content, speaker="Velmora",
+                 speaker_kind="organization", cue="deny" if stance == "denies" else "say", stance=stance,
+                 hedged=False, sentence=n)
+
+
+def test_a_reported_denial_corrects_the_model():
+    target = propositions(["Velmora shipped rockets to the rebels"])[0][0]
+    denial = _claim(1, "Velmora shipping rockets to the rebels", "denies")
+    accusation = _claim(2, "Velmora shipped rockets to the rebels")
+    harvest = _claim(3, "the harvest in the northern valleys was the best in a decade")
+    for_it, against = sides([denial, harvest], target)
+    assert (for_it, against) == ([], [denial])
+    assert corrected("agree", for_it, against) == "disagree"
+    for_it, against = sides([accusation, denial], target)
+    assert (for_it, against) == ([accusation], [denial])
+    assert corrected("agree", for_it, against) == "discuss"
+    assert corrected("unrelated", for_it, against) == "unrelated"
+    assert corrected("agree", *sides([harvest], target)) == "agree"

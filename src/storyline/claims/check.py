@@ -3,15 +3,20 @@
 The stance model reads the claim as a headline and each document's cleaned text as the body. The
 verdict counts independent sources, not documents: copies collapse to their root's source and
 documents of unknown origin count together (``groups.source_of``); deniers are counted apart from
-supporters, and documents that only report the claim apart from both."""
+supporters, and documents that only report the claim apart from both.
+
+A report of a denial restates the accusation at length, so the model alone reads it as agreeing. The
+document's extracted claims about the user's claim (same predicate and entities: the grouping's own test)
+correct it: a document that carries a denial and no claim for it disagrees (the denial is its first
+evidence); one that carries both sides reports them, it does not agree."""
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
 from storyline.claims import stance as st
-from storyline.claims.groups import source_of
-from storyline.model import Document
+from storyline.claims.groups import Proposition, opposes, propositions, source_of
+from storyline.model import Claim, Document
 
 VERDICT_STANCES = {"agree": "supported", "disagree": "denied", "discuss": "reported"}
 
@@ -67,9 +72,32 @@ def verdict_of(stances: list[DocumentStance]) -> Verdict:
     return Verdict(*(list(by_stance[name]) for name in ("supported", "denied", "reported")))
 
 
-def check(claim: str, documents: list[Document], model: st.StanceModel) -> CheckResult:
-    """The stance of every document toward ``claim``, with evidence, and the verdict over sources."""
+def sides(claims: list[Claim], target: Proposition) -> tuple[list[Claim], list[Claim]]:
+    """The claims about the target proposition (a shared predicate and, when both name entities, a
+    shared entity) for it and against it."""
+    candidates = [c for c in claims if c.content]
+    for_it: list[Claim] = []
+    against: list[Claim] = []
+    for claim, prop in zip(candidates, propositions([c.content for c in candidates])[0], strict=True):
+        if prop.predicates & target.predicates and (
+                not (prop.entities and target.entities) or prop.entities & target.entities):
+            (against if opposes(claim, prop, target) else for_it).append(claim)
+    return for_it, against
+
+
+def corrected(label: str, for_it: list[Claim], against: list[Claim]) -> str:
+    """The model's label corrected by the document's own claims about the user's claim."""
+    if label not in ("agree", "discuss") or not against:
+        return label
+    return "discuss" if for_it else "disagree"
+
+
+def check(claim: str, documents: list[Document], model: st.StanceModel,
+          claims_of: dict[str, list[Claim]] | None = None) -> CheckResult:
+    """The stance of every document toward ``claim``, with evidence, and the verdict over sources;
+    ``claims_of`` (the documents' extracted claims) lets a reported denial count as disagreeing."""
     documents = [d for d in documents if body_of(d).strip()]
+    target = propositions([claim])[0][0]
     settings = model.settings
     by_id = {d.id: d for d in documents}
     claims = st.prepare_claims([claim])
@@ -80,13 +108,19 @@ def check(claim: str, documents: list[Document], model: st.StanceModel) -> Check
     stances = []
     for i, (doc, body, label) in enumerate(zip(documents, bodies, labels, strict=True)):
         shown = [] if label == "unrelated" else st.evidence(claims[0], body, label, settings)
+        evidence = [body.sentences[j] for j in shown]
+        for_it, against = sides((claims_of or {}).get(doc.id, []), target)
+        if corrected(label, for_it, against) != label:
+            label = corrected(label, for_it, against)
+            evidence = list(dict.fromkeys([against[0].text, *(c.text for c in for_it[:1]), *evidence]))[:3]
+        probability = round(float(probabilities[i, st.STANCES.index(label)]), 3)
         stances.append(DocumentStance(
             document=doc.id,
             title=doc.title,
             source=source_of(doc, by_id),
             stance=label,
-            probability=round(float(probabilities[i, st.STANCES.index(label)]), 3),
-            evidence=[body.sentences[j] for j in shown],
+            probability=probability,
+            evidence=evidence,
         ))
     return CheckResult(claim, stances, verdict_of(stances))
 
