@@ -28,9 +28,6 @@ from storyline.claims.extract import ClaimSettings, _blocked, _subject, attribut
 from storyline.claims.vocabulary import BASELINE_SPEECH_VERBS
 
 NAME = "claims"
-DESCRIPTION = (
-    "PolNeAR dev: claim content recall, source-correct recall and precision beside a speech-verb rule"
-)
 WORD = re.compile(r"\w+")
 FUNCTION_WORDS = {
     "the",

@@ -27,7 +27,6 @@ from storyline.model import Document, Removal
 from storyline.settings import DATA_DIR
 
 NAME = "clean"
-DESCRIPTION = "Boilerplate and off-topic removal: precision/recall on the labelled fixture documents."
 
 FIXTURES = DATA_DIR / "eval" / "clean"
 QUICK_DOCUMENTS = 10

@@ -34,7 +34,6 @@ from storyline.ingest.text import split_header
 from storyline.model import Document
 
 NAME = "cleaning"
-DESCRIPTION = "Cleaning on the development corpora: articles lost or emptied, words removed, titles refused."
 
 QUICK_DOCUMENTS = 40  # per corpus
 EMBEDDED_SAMPLE = 10  # per corpus, cleaned again with the embedder (every k-th document)

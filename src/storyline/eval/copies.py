@@ -39,7 +39,6 @@ from storyline.copies import CopyDetector, minhash_of, shingles
 from storyline.model import Document, Features
 
 NAME = "copies"
-DESCRIPTION = "copy detection P/R per kind on synthetic copies of FNC-1 bodies; false positives on giveme5w1h"
 
 KINDS = ("exact", "near", "syndicated", "paraphrase")
 ORIGINALS = 300

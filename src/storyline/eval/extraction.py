@@ -24,7 +24,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 NAME = "extraction"
-DESCRIPTION = "HTML main text: token precision/recall/F1 of our HTML reader vs trafilatura (181 pages)."
 
 FOLDER = "article-extraction-benchmark"
 QUICK_PAGES = 40

@@ -57,7 +57,6 @@ from storyline.model import Annotation, Claim, Document, Mention
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "eval" / "claim_groups.json"
 NAME = "groups"
-DESCRIPTION = "Emergent headlines: claim grouping BCubed F1 and for/against/observing, beside baselines"
 SEED = 13
 QUICK_CLAIMS = 40
 CUTS = tuple(round(c, 2) for c in np.arange(0.1, 0.86, 0.05))

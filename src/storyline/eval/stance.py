@@ -23,7 +23,6 @@ from storyline.claims import stance as st
 from storyline.claims.stance_vocabulary import BASELINE_REFUTING, STOPWORDS
 
 NAME = "stance"
-DESCRIPTION = "FNC-1 stance, claim-disjoint split of fnc1-dev: ours vs the official baseline features + GBM"
 
 QUICK_BODY_SHARE = 0.4  # a quick run keeps pairs whose body is in this seeded share of bodies
 BASELINE_TREES = 200  # as the official baseline

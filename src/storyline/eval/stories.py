@@ -28,7 +28,6 @@ from storyline.pipeline import _original_first, analyse
 from storyline.stories import PairModel, StoryClusterer, StorySettings, default_pair_model
 
 NAME = "stories"
-DESCRIPTION = "online story clustering: BCubed F1 on three development corpora, beside a TF-IDF baseline"
 # Cosine distance cut of the baseline: the middle of its best cuts on the three corpora (0.76-0.92).
 BASELINE_DISTANCE = 0.84
 BASELINE_SWEEP = np.round(np.arange(0.30, 0.99, 0.02), 2)

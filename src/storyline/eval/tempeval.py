@@ -28,7 +28,6 @@ from storyline.annotate.dates import Resolver, resolve_expression, scan
 from storyline.model import Sentence
 
 NAME = "tempeval"
-DESCRIPTION = "TimeBank/AQUAINT DATE values: resolution accuracy, detection P/R and TempEval-3 value F1"
 CORPORA = {"timebank": "TimeBank", "aquaint": "AQUAINT"}
 _TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
 _ATTRIBUTE = re.compile(r'(\w+)="([^"]*)"')
