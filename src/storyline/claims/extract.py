@@ -57,7 +57,7 @@ class ClaimSettings:
     # A pronoun speaker looks this many sentences back for its antecedent; further back it is too often
     # somebody else.
     pronoun_lookback: int = 3
-    # Claims whose cue sits inside another claim's content ("Kirby said the US believes ...") are kept as
+    # Claims whose cue sits inside another claim's content ("Strand said Lenhaven believes ...") are kept as
     # claims of their own: the inner speaker is who the outer one quotes.
     nested: bool = True
     # A verb or noun outside the lexicons is a cue when the cue model (PolNeAR train) gives its lemma and
@@ -156,7 +156,7 @@ def _blocked(verb) -> bool:
 
 def _clauses(verb) -> list:
     """The clausal complements of a cue; none when one is a relative clause cut around it ("regimes that
-    the US believes have cut off Moscow": the clause's subject stands before the cue)."""
+    the ministry believes have cut off Lenhaven": the clause's subject stands before the cue)."""
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     for clause in clauses:
         subjects = [c for c in clause.children if c.dep_ in SUBJECTS]
@@ -353,7 +353,7 @@ def speaker_kind(span, person_words: set[str], titles: frozenset[str] = frozense
         c.ent_type_ == "PERSON" and c.dep_ in ("appos", "compound") and c.pos_ == "PROPN"
         for c in head.children
     ):
-        return "named_person"  # "the ministry's spokesman Vedant Patel", the name in apposition
+        return "named_person"  # "the ministry's spokesman Dario Ventresca", the name in apposition
     words = [t.lower_ for t in span]
     if (
         head.pos_ == "PROPN"
@@ -545,8 +545,8 @@ def _noun_attribution(noun):
 
 
 def _colon_attribution(sent):
-    """A headline or transcript line "Kirby: Iran sent trainers" or "PENCE: Well, ...": a name, a colon and
-    what the named one says."""
+    """A headline or transcript line "Strand: Valdoria sent drones" or "PENCE: Well, ...": a name, a colon
+    and what the named one says."""
     colon = next((t for t in sent[:7] if t.text == ":"), None)
     if colon is None or colon.i == sent.start:
         return None

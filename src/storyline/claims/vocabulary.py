@@ -282,16 +282,7 @@ GROUP_PRONOUNS = {"they", "them", "we", "one", "another"}
 THING_PRONOUNS = {"it", "this", "that"}
 # The plain rule the evaluation compares with: one of these verbs with a subject attributes its sentence.
 BASELINE_SPEECH_VERBS = {
-    "say",
-    "tell",
-    "state",
-    "announce",
-    "claim",
-    "report",
-    "add",
-    "write",
-    "note",
-    "explain",
+    "say", "tell", "state", "announce", "claim", "report", "add", "write", "note", "explain",
 }
 # Line labels before a colon that name no speaker ("UPDATE: ...", "WATCH: ...").
 NOT_SPEAKER_LABELS = {
