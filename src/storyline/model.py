@@ -141,6 +141,12 @@ class Event:
     text: str
     documents: list[str]
     sentence: int = 0
+    action: str | None = None  # the verb (lemma) that told the event
+    recipient: str | None = None  # to whom something was given, sent or sold
+    inferred: bool = False  # the date was resolved against a reference date borrowed from other documents
+    background: bool = False  # an aside about another story, not an event of this one
+    time_starts: list[int] = field(default_factory=list)  # time expressions of its clause (to date it again)
+    main: bool = True  # what its sentence is about (not an infinitive of purpose or a relative clause)
 
 
 @dataclass
@@ -204,18 +210,37 @@ class ClaimGroup:
 
 @dataclass
 class TimelineEntry:
-    date: str
+    """One dated event (or dated claim) of a story. ``date`` is ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``,
+    ``YYYY-Www`` (week), ``YYYY-SU`` (season) or ``START/END`` / ``YYYY-Qn`` (range), as ``precision`` says;
+    ``start``/``end`` are its first and last day (what the timeline is ordered by); undated entries have
+    ``date`` None and precision ``unknown`` and are listed apart."""
+
+    date: str | None
     precision: str
     text: str
     documents: list[str]
     claim_groups: list[str]
+    inferred: bool = False
+    events: list[str] = field(default_factory=list)
+    type: str | None = None
+    background: bool = False
+    start: str | None = None
+    end: str | None = None
 
 
 @dataclass
 class SummarySentence:
+    """A sentence of the summary with what backs it: ``independent_sources`` behind its claim groups, and
+    when a group is contested, who denies it (``denied_by``) and the attribution to show
+    ("US officials say so (2 independent sources); Iran denies it")."""
+
     text: str
     documents: list[str]
     claim_groups: list[str]
+    independent_sources: int = 0
+    contested: bool = False
+    denied_by: list[str] = field(default_factory=list)
+    attribution: str = ""
 
 
 @dataclass

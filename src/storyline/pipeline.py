@@ -8,7 +8,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
-from rapidfuzz import fuzz
 
 from storyline import settings
 from storyline.annotate import annotate, dates
@@ -18,12 +17,13 @@ from storyline.claims.extract import claims_of
 from storyline.claims.groups import group_claims, sentence_support
 from storyline.clean import clean_document
 from storyline.copies import CopyDetector, minhash_of
+from storyline.events import events_of, redate_events
 from storyline.ingest import read_inputs
 from storyline.model import Annotation, Document, Dossier, Features, ReadError, ReadWarning, Story
 from storyline.store import Store
 from storyline.stories import StoryClusterer, StorySettings, story_title
-from storyline.summarize import summarize
-from storyline.timeline import build_timeline, events_of, redate_events
+from storyline.summarize import is_body_sentence, summarize
+from storyline.timeline import build_timeline, story_events
 
 Progress = Callable[[str, int], None]  # (what happened, how many)
 
@@ -171,18 +171,11 @@ def build_story(store: Store, story_id: str) -> Story:
     model = embedder()
     groups = group_claims(claims, model.encode([c.content for c in claims]), docs, annotations)
     support = sentence_support(groups, claims)
-    events = [e for a in ordered for e in a.events]
-    timeline = build_timeline(ordered, {k: g for k, (g, _) in support.items()}, _same_text)
-    stored = store.features([d for d in doc_ids if not docs[d].copy_of])  # sentence vectors, as analysed
-    sentences, rows = [], []
-    for a in ordered:
-        if a.document in stored:
-            for s in a.sentences:
-                if _is_body_sentence(s.text, docs[a.document]):
-                    sentences.append((a.document, s.index, s.text))
-                    rows.append(stored[a.document].sentence_vectors[s.index])
-    vectors = np.array(rows, dtype=np.float32).reshape(len(rows), model.dimension)
-    summary = summarize(sentences, vectors, support)
+    events, told = story_events([e for a in ordered for e in a.events], docs, model.encode)
+    timeline = build_timeline(events, told, {k: g for k, (g, _) in support.items()})
+    candidates = [(a.document, s.index, s.text) for a in ordered if not docs[a.document].copy_of
+                  for s in a.sentences if is_body_sentence(s.text, docs[a.document])]
+    summary = summarize(candidates, groups, claims)
     title = story_title([docs[d] for d in doc_ids]) or _text_start(docs[doc_ids[0]].text) or story_id
     return Story(id=story_id, title=title, documents=doc_ids, entities=entities, claims=claims,
                  claim_groups=groups, events=events, timeline=timeline, summary=summary)
@@ -192,17 +185,6 @@ def _text_start(text: str, words: int = 12) -> str:
     """A label for a story none of whose documents has a title: the start of a text, in quotes."""
     found = text.split()
     return "“" + " ".join(found[:words]) + ("…”" if len(found) > words else "”") if found else ""
-
-
-def _is_body_sentence(text: str, doc: Document) -> bool:
-    """A sentence of the article body: not its headline, not a fragment without final punctuation."""
-    if doc.title and " ".join(text.split()).lower() == " ".join(doc.title.split()).lower():
-        return False
-    return text.rstrip().endswith((".", "!", "\"", "”", "'", "’"))
-
-
-def _same_text(a: str, b: str) -> bool:
-    return fuzz.token_set_ratio(a, b) >= 85
 
 
 def report(store: Store, progress: Progress = _noop) -> Dossier:

@@ -846,6 +846,49 @@ def contract_date(time: TimeExpression) -> tuple[str | None, str]:
     return None, "unknown"
 
 
+def dossier_date(time: TimeExpression) -> tuple[str | None, str]:
+    """The date an event or a timeline entry shows and its precision, keeping what the text said: a week
+    (``YYYY-Www``, ``-WE`` for a weekend) or a season (``YYYY-SU``) stays one, and quarters, halves and
+    stretches such as "in recent weeks" (``START/END``) are ranges. Decades and centuries have no date."""
+    if not time.value:
+        return None, "unknown"
+    if time.precision in ("day", "week", "month", "season", "year"):
+        return time.value, time.precision
+    if time.precision in ("quarter", "half", "range"):
+        return time.value, "range"
+    return None, "unknown"
+
+
+def date_span(date: str, precision: str) -> tuple[dt.date, dt.date]:
+    """First and last day of a ``dossier_date``: what timelines order by and charts draw."""
+    if precision == "day":
+        day = dt.date.fromisoformat(date)
+        return day, day
+    if precision == "week":
+        year, week = (int(x) for x in re.match(r"(\d{4})-W(\d{2})", date).groups())
+        first = dt.date.fromisocalendar(year, week, 6 if date.endswith("-WE") else 1)
+        return first, dt.date.fromisocalendar(year, week, 7)
+    if precision == "month":
+        year, month = int(date[:4]), int(date[5:7])
+        following = dt.date(*_add_months(year, month, 1), 1)
+        return dt.date(year, month, 1), following - dt.timedelta(days=1)
+    if precision == "season":
+        year, month = _add_months(int(date[:4]), SEASON_START[date[5:7]], 0)
+        end_year, end_month = _add_months(year, month, 3)
+        return dt.date(year, month, 1), dt.date(end_year, end_month, 1) - dt.timedelta(days=1)
+    if precision == "range" and "/" in date:
+        start, end = date.split("/")
+        return dt.date.fromisoformat(start), dt.date.fromisoformat(end)
+    if precision == "range":  # a quarter or a half of a year
+        year, part, number = int(date[:4]), date[5], int(date[6])
+        months = 3 if part == "Q" else 6
+        first = (number - 1) * months + 1
+        end_year, end_month = _add_months(year, first, months)
+        return dt.date(year, first, 1), dt.date(end_year, end_month, 1) - dt.timedelta(days=1)
+    year = int(date[:4])
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
 def _lower_bound(times: list[TimeExpression]) -> dt.date | None:
     """The latest absolute date a text mentions (start of its month or year): it was written after it."""
     bounds = []

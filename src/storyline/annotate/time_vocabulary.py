@@ -89,6 +89,7 @@ FUTURE_CUES = [
     "is expected to", "are expected to", "is scheduled to", "are scheduled to", "scheduled for", "set to",
     "is due to", "are due to", "going to", "intends to", "intend to", "expects to", "expect to", "hope to",
     "hopes to", "would", "upcoming", "next", "coming", "scheduled", "planned", "planning", "plans",
+    "expected to", "forecast to", "likely to",
 ]
 
 # Words that place it before ("said on Thursday"); other past forms are recognised by their "-ed" ending.
