@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -37,3 +38,51 @@ def write(tmp_path):
         return path
 
     return _write
+
+
+@pytest.fixture(scope="session")
+def traceable():
+    """``traceable(dossier_json)``: every summary sentence and timeline entry of every story traces to
+    documents of the story and to its claim groups and events; dated entries in order, undated after."""
+    return _assert_traceable
+
+
+@pytest.fixture(scope="session")
+def central_claim_first():
+    """``central_claim_first(story_json)``: the summary opens with the claim group with the most
+    independent sources, citing its supporters and saying its source count."""
+    return _assert_central_claim_first
+
+
+def _assert_traceable(dossier: dict[str, Any]) -> None:
+    texts = {d["id"]: " ".join(d["text"].split()) for d in dossier["documents"]}
+    for story in dossier["stories"]:
+        documents, groups = set(story["documents"]), {g["id"] for g in story["claim_groups"]}
+        events = {e["id"] for e in story["events"]}
+        assert story["summary"], story["id"]
+        for sentence in story["summary"]:
+            assert sentence["documents"] and set(sentence["documents"]) <= documents, sentence
+            assert set(sentence["claim_groups"]) <= groups, sentence
+            assert any(" ".join(sentence["text"].split()) in texts[d] for d in sentence["documents"]), (
+                sentence
+            )
+            assert sentence["independent_sources"] >= 1
+        for entry in story["timeline"]:
+            assert entry["documents"] and set(entry["documents"]) <= documents, entry
+            assert set(entry["claim_groups"]) <= groups and set(entry["events"]) <= events, entry
+        dated = [t for t in story["timeline"] if t["date"]]
+        assert [t["start"] for t in dated] == sorted(t["start"] for t in dated)
+        assert all(not t["date"] for t in story["timeline"][len(dated) :])  # undated ones after, apart
+
+
+def _assert_central_claim_first(story: dict[str, Any]) -> None:
+    """The summary opens with the claim group with the most independent sources, citing its supporters."""
+    best = max(g["independent_sources"] for g in story["claim_groups"] if g["supporting"])
+    first = story["summary"][0]
+    central = [g for g in story["claim_groups"] if g["id"] in first["claim_groups"]]
+    assert first["independent_sources"] == best and any(g["independent_sources"] == best for g in central)
+    document_of = {c["id"]: c["document"] for c in story["claims"]}
+    for group in central:
+        if group["independent_sources"] == best:
+            assert {document_of[c] for c in group["supporting"]} <= set(first["documents"])
+    assert str(best) in first["attribution"]

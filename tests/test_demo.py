@@ -81,3 +81,31 @@ def test_the_wire_report_counts_once(dossier):
         g for g in story["claim_groups"] if set(g["documents"]) <= copies and len(g["documents"]) > 1
     ]
     assert wire_only and all(g["independent_sources"] == 1 for g in wire_only)
+
+
+def test_summary_and_timeline_trace_to_documents_and_claim_groups(dossier, traceable, central_claim_first):
+    traceable(dossier)
+    for story in dossier["stories"]:
+        central_claim_first(story)
+
+
+def test_the_demo_timeline_is_ordered_by_event_date(dossier):
+    story = next(s for s in dossier["stories"] if "a01_wire_original" in s["documents"])
+    dated = [t for t in story["timeline"] if t["date"]]
+    position = {
+        name: next(i for i, t in enumerate(dated) if match(t["text"]))
+        for name, match in (
+            ("deliveries", lambda text: text.startswith("The first deliveries arrived")),
+            ("strike", lambda text: "Halvik" in text),
+            ("denial", lambda text: "denied sending" in text),
+            ("sanctions", lambda text: "imposed sanctions" in text),
+        )
+    }
+    assert position["deliveries"] < position["strike"] < position["denial"] < position["sanctions"]
+    assert dated[position["deliveries"]]["date"] == "2024-08"
+    assert not any("TAVRIN" in (e["actor"] or "") or e["target"] == "which" for e in story["events"])
+    summary = story["summary"]
+    assert summary[0]["contested"] and "Valdoria" in summary[0]["attribution"]
+    flood = next(s for s in dossier["stories"] if "b01_flood_tribune" in s["documents"])
+    peak = next(t for t in flood["timeline"] if "peak on Friday" in t["text"])
+    assert peak["date"] == "2024-10-18"  # "expected to peak on Friday" in a Wednesday article: forward

@@ -114,3 +114,33 @@ def test_seed_claims_without_garbage(dossier):
     for claim in story["claims"]:
         assert claim["text"] in texts[claim["document"]]
         assert not any(claim["content"] in r for r in removed), claim
+
+
+def test_timeline_of_the_seeds_in_event_order(dossier):
+    [story] = dossier["stories"]
+    dated = [t for t in story["timeline"] if t["date"] and not t["background"]]
+
+    def first(match) -> int:
+        return next(i for i, t in enumerate(dated) if match(t))
+
+    kashan = first(lambda t: "Kashan" in t["text"] and t["date"] == "2022-06")
+    sullivan = first(lambda t: "Sullivan" in t["text"] and t["date"] == "2022-07")
+    august = first(lambda t: t["date"] == "2022-08" and t["type"] in ("FAIL", "PROVIDE"))
+    white_house = first(lambda t: "White House" in t["text"] and t["date"] == "2022-10-20")
+    assert kashan < sullivan < august < white_house
+    dates = {t["date"] for t in story["timeline"]} | {e["date"] for e in story["events"]}
+    assert not any(d and (d.startswith("2014") or d in ("2022-07-27", "2021-06-28")) for d in dates)
+    assert all(t["inferred"] for t in dated if by_prefix(dossier, "003")["id"] in t["documents"]
+               and len(t["documents"]) == 1)
+    amini = [t for t in story["timeline"] if "Amini" in t["text"]]
+    assert amini and all(t["background"] for t in amini if t["date"])
+
+
+def test_seed_summary_cites_its_sources_and_says_who_denies(dossier, traceable, central_claim_first):
+    traceable(dossier)
+    [story] = dossier["stories"]
+    central_claim_first(story)
+    first = story["summary"][0]
+    assert first["independent_sources"] == 2
+    assert {by_prefix(dossier, "000")["id"], by_prefix(dossier, "002")["id"]} <= set(first["documents"])
+    assert any("Iran" in s["denied_by"] for s in story["summary"])

@@ -52,11 +52,11 @@ def events_of(spacy_doc, annotation: Annotation, settings: EventSettings = Event
     for index, sent in enumerate(sents):
         skip = _dateline_end(sent)
         times = [t for t in annotation.times if sent.start_char <= t.start < sent.end_char]
-        anchors = {id(t): _anchor(spacy_doc, t, skip) for t in times}
+        anchors = {id(t): anchor(spacy_doc, t, skip) for t in times}
         dating = {a for a in anchors.values() if a is not None}
         for verb, event_type in _triggers(sent, dating):
-            own = [t for t in times if anchors[id(t)] is not None and anchors[id(t)] in _clause(verb)]
-            date, precision, inferred = _best_date(own)
+            own = clause_times(verb, times, anchors)
+            date, precision, inferred = best_date(own)
             actor, target = _participants(verb, skip, settings)
             events.append(
                 Event(
@@ -85,7 +85,7 @@ def redate_events(annotation: Annotation) -> None:
     each event keeps the expressions of its own clause (``time_starts``), now resolved and marked inferred."""
     for event in annotation.events:
         own = [t for t in annotation.times if t.start in event.time_starts]
-        event.date, event.date_precision, event.inferred = _best_date(own)
+        event.date, event.date_precision, event.inferred = best_date(own)
 
 
 def _dateline_end(sent) -> int:
@@ -152,6 +152,13 @@ def _type_of(token) -> str | None:
     return EVENT_VERBS.get(lemma) if token.pos_ == "VERB" else None
 
 
+def clause_times(verb, times: list[TimeExpression], anchors: dict[int, int | None]) -> list[TimeExpression]:
+    """The time expressions of a sentence that date this verb's event (``anchors``: ``id(time)`` -> the
+    verb index ``anchor`` found for it)."""
+    clause = _clause(verb)
+    return [t for t in times if anchors[id(t)] is not None and anchors[id(t)] in clause]
+
+
 def _clause(verb) -> set[int]:
     """Token indices whose time expressions date this verb's event: the verb, the verb it is the infinitive
     or gerund of ("began demonstrating", "plan to discuss"), the verbs governed that way by it, and a
@@ -169,7 +176,7 @@ def _clause(verb) -> set[int]:
     return clause
 
 
-def _anchor(spacy_doc, time: TimeExpression, skip: int) -> int | None:
+def anchor(spacy_doc, time: TimeExpression, skip: int = 0) -> int | None:
     """The verb whose clause a time expression belongs to: its nearest verbal ancestor in the parse."""
     span = spacy_doc.char_span(time.start, time.end, alignment_mode="expand")
     token = span.root if span is not None and len(span) else None
@@ -183,7 +190,7 @@ def _anchor(spacy_doc, time: TimeExpression, skip: int) -> int | None:
     return None
 
 
-def _best_date(times: list[TimeExpression]) -> tuple[str | None, str, bool]:
+def best_date(times: list[TimeExpression]) -> tuple[str | None, str, bool]:
     dated = [(dossier_date(t), t.inferred) for t in times if t.value]
     dated = [(d, inferred) for d, inferred in dated if d[0]]
     if not dated:

@@ -25,7 +25,7 @@ class SummarySettings:
     sentences: int = 6  # a few sentences: a reader's first screen
     diversity: float = 0.7  # MMR weight of relevance against redundancy
     same_sentence: float = 0.9  # cosine above which two sentences say the same thing (copies)
-    corroboration: float = 0.15  # weight of log(1 + independent sources) beside centrality
+    corroboration: float = 0.15  # weight of log(1 + independent sources) beside centrality (0 for no claim)
     position: float = 0.1  # weight of 1 / (1 + sentence index): news puts the essential first
     min_words: int = 8  # shorter sentences are fragments or captions
     max_words: int = 60  # longer ones are run-on paragraphs
@@ -67,8 +67,8 @@ def summarize(
         best = max(remaining, key=score)
         remaining.discard(best)
         groups_of = set(support.get(candidates[best][:2], ([], 0))[0])
-        if groups_of and groups_of <= covered:
-            continue  # a claim group is told once
+        if groups_of & covered:
+            continue  # a claim group is told once (its denial follows it, below)
         if not any(sims[best, j] >= settings.same_sentence for j in chosen):
             chosen.append(best)
             covered |= groups_of
@@ -82,7 +82,7 @@ def _relevance(
     centroid = vectors.mean(axis=0)
     centroid /= np.linalg.norm(centroid) or 1.0
     centrality = vectors @ centroid
-    corroboration = np.array([support.get((d, i), ([], 1))[1] for d, i, _ in candidates], dtype=float)
+    corroboration = np.array([support.get((d, i), ([], 0))[1] for d, i, _ in candidates], dtype=float)
     position = np.array([1.0 / (1 + i) for _, i, _ in candidates])
     length_ok = np.array(
         [1.0 if settings.min_words <= len(t.split()) <= settings.max_words else 0.3 for _, _, t in candidates]

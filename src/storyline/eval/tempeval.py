@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from storyline.annotate.dates import Resolver, resolve_expression, scan
@@ -45,6 +45,15 @@ class Timex:
     text: str
     type: str
     value: str
+    tid: str = ""
+
+
+@dataclass
+class TimeMLEvent:
+    start: int
+    end: int
+    text: str
+    eid: str
 
 
 @dataclass
@@ -52,18 +61,25 @@ class TimeMLDocument:
     text: str
     creation: dt.date
     timexes: list[Timex]
+    events: list[TimeMLEvent] = field(default_factory=list)
+    instances: dict[str, str] = field(default_factory=dict)  # event instance id -> event id
+    links: list[dict[str, str]] = field(default_factory=list)  # TLINK attributes
+    creation_id: str = "t0"
 
 
 def read_timeml(path: Path) -> TimeMLDocument:
-    """The plain text of a TimeML document's TEXT element, its TIMEX3 extents in it and its creation date."""
+    """The plain text of a TimeML document's TEXT element, its TIMEX3 and EVENT extents in it, its creation
+    date, event instances and TLINKs."""
     raw = path.read_text(encoding="utf-8")
     creation = re.search(r'<TIMEX3[^>]*functionInDocument="CREATION_TIME"[^>]*>', raw)
-    dct_value = dict(_ATTRIBUTE.findall(creation.group(0)))["value"]
+    dct = dict(_ATTRIBUTE.findall(creation.group(0)))
+    dct_value = dct["value"]
     body = raw[raw.index("<TEXT>") + len("<TEXT>") : raw.index("</TEXT>")]
     text_parts: list[str] = []
     length = 0
     open_timex: tuple[int, dict[str, str]] | None = None
-    timexes = []
+    open_event: tuple[int, dict[str, str]] | None = None
+    timexes, events = [], []
     position = 0
     for tag in _TAG.finditer(body):
         chunk = _unescape(body[position : tag.start()])
@@ -71,6 +87,12 @@ def read_timeml(path: Path) -> TimeMLDocument:
         length += len(chunk)
         position = tag.end()
         closing, name, attributes = tag.groups()
+        if name == "EVENT" and not closing:
+            open_event = (length, dict(_ATTRIBUTE.findall(attributes)))
+        elif name == "EVENT" and open_event:
+            start, attrs = open_event
+            events.append(TimeMLEvent(start, length, "".join(text_parts)[start:length], attrs["eid"]))
+            open_event = None
         if name != "TIMEX3":
             continue
         if not closing:
@@ -78,11 +100,31 @@ def read_timeml(path: Path) -> TimeMLDocument:
         elif open_timex:
             start, attrs = open_timex
             timexes.append(
-                Timex(start, length, "".join(text_parts)[start:length], attrs["type"], attrs["value"])
+                Timex(
+                    start,
+                    length,
+                    "".join(text_parts)[start:length],
+                    attrs["type"],
+                    attrs["value"],
+                    attrs.get("tid", ""),
+                )
             )
             open_timex = None
     text_parts.append(_unescape(body[position:]))
-    return TimeMLDocument("".join(text_parts), dt.date.fromisoformat(dct_value[:10]), timexes)
+    instances = {
+        a["eiid"]: a["eventID"]
+        for a in (dict(_ATTRIBUTE.findall(m)) for m in re.findall(r"<MAKEINSTANCE([^>]*)>", raw))
+    }
+    links = [dict(_ATTRIBUTE.findall(m)) for m in re.findall(r"<TLINK([^>]*)>", raw)]
+    return TimeMLDocument(
+        "".join(text_parts),
+        dt.date.fromisoformat(dct_value[:10]),
+        timexes,
+        events,
+        instances,
+        links,
+        dct.get("tid", "t0"),
+    )
 
 
 def _unescape(text: str) -> str:

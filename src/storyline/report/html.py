@@ -6,7 +6,9 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from storyline.report.chart import timeline_svg
 from storyline.report.jsondoc import shown_title
+from storyline.report.sections import denials, supporters, timeline_parts, when
 
 STYLE = (Path(__file__).parent / "dossier.css").read_text()
 
@@ -27,39 +29,43 @@ def _story(story: dict[str, Any], docs: dict[str, dict[str, Any]]) -> str:
     ]
     if story["summary"]:
         parts.append("<h3>Summary</h3><ul>")
-        parts += [f"<li>{e(s['text'])} {_cite(s['documents'])}</li>" for s in story["summary"]]
+        parts += [
+            f"<li>{e(s['text'])} {_cite(s['documents'])}"
+            + (f' <span class="{_kind(s)}">{e(s["attribution"])}</span>' if s.get("attribution") else "")
+            + "</li>"
+            for s in story["summary"]
+        ]
         parts.append("</ul>")
     if story["claim_groups"]:
         parts.append(
             "<h3>Claims</h3><table><tr><th>Claim</th><th>Who says it</th><th>Independent sources</th>"
-            "<th>Documents</th><th>Notes</th></tr>"
+            "<th>Denied by</th><th>Documents</th><th>Notes</th></tr>"
         )
         for g in story["claim_groups"]:
-            speakers = sorted(
-                {
-                    (claims[c]["speaker"] or "unattributed")
-                    + (" (denies)" if claims[c]["stance"] == "denies" else "")
-                    for c in g["claims"]
-                }
-            )
             notes = []
             if g["contested"]:
                 notes.append('<span class="contested">contested</span>')
             for d in g["discrepancies"]:
                 notes.append(f"{e(d['kind'])}: {e(', '.join(map(str, d['values'])))}")
             parts.append(
-                f"<tr><td>{e(g['label'])}</td><td>{e('; '.join(speakers))}</td>"
-                f"<td class=n>{g['independent_sources']}</td><td>{_cite(g['documents'])}</td>"
+                f"<tr><td>{e(g['label'])} <small>{e(g['id'])}</small></td>"
+                f"<td>{e(supporters(g, claims))}</td><td class=n>{g['independent_sources']}</td>"
+                f"<td>{e(denials(g, claims))}</td><td>{_cite(g['documents'])}</td>"
                 f"<td>{'<br>'.join(notes)}</td></tr>"
             )
         parts.append("</table>")
-    if story["timeline"]:
-        parts.append("<h3>Timeline</h3><ol class=timeline>")
-        parts += [
-            f"<li><time>{e(t['date'])}</time> {e(t['text'])} {_cite(t['documents'])}</li>"
-            for t in story["timeline"]
-        ]
-        parts.append("</ol>")
+    dated, background, undated = timeline_parts(story["timeline"])
+    if dated:
+        parts.append("<h3>Timeline</h3>" + timeline_svg(dated))
+    for heading, entries in (
+        ("Timeline entries", dated),
+        ("Background (another story, mentioned as context)", background),
+        ("Undated (order unknown)", undated),
+    ):
+        if entries:
+            parts.append(f"<h4>{heading}</h4><ol class=timeline>")
+            parts += [_entry(t) for t in entries]
+            parts.append("</ol>")
     if story["entities"]:
         parts.append("<h3>Entities</h3><p class=entities>")
         parts += [
@@ -73,6 +79,17 @@ def _story(story: dict[str, Any], docs: dict[str, dict[str, Any]]) -> str:
         parts.append(_document(docs[doc_id]))
     parts.append("</section>")
     return "\n".join(parts)
+
+
+def _kind(sentence: dict[str, Any]) -> str:
+    return "contested" if sentence.get("contested") else "sources"
+
+
+def _entry(t: dict[str, Any]) -> str:
+    date = f"<time>{e(when(t))}</time> " if t["date"] else ""
+    kind = f'<span class="type">{e(t["type"])}</span> ' if t.get("type") else ""
+    groups = f" <small>claims {e(', '.join(t['claim_groups']))}</small>" if t["claim_groups"] else ""
+    return f"<li>{date}{kind}{e(t['text'])} {_cite(t['documents'])}{groups}</li>"
 
 
 def _document(d: dict[str, Any]) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from storyline.report.jsondoc import shown_title
+from storyline.report.sections import denials, supporters, timeline_parts, when
 
 
 def _md(text: str | None) -> str:
@@ -19,6 +20,13 @@ def _md(text: str | None) -> str:
 
 def _cite(ids: list[str]) -> str:
     return " ".join(f"[{_md(i)}]" for i in ids)
+
+
+def _timeline_line(t: dict[str, Any]) -> str:
+    date = f"**{_md(when(t))}** " if t["date"] else ""
+    kind = f"{t['type']}: " if t.get("type") else ""
+    groups = f" (claims {_md(', '.join(t['claim_groups']))})" if t["claim_groups"] else ""
+    return f"- {date}{kind}{_md(t['text'])} {_cite(t['documents'])}{groups}"
 
 
 def render(data: dict[str, Any]) -> str:
@@ -39,31 +47,40 @@ def render(data: dict[str, Any]) -> str:
         ]
         if story["summary"]:
             out += ["### Summary", ""]
-            out += [f"- {_md(s['text'])} {_cite(s['documents'])}" for s in story["summary"]]
+            out += [
+                f"- {_md(s['text'])} {_cite(s['documents'])}"
+                + (f" — {_md(s['attribution'])}" if s.get("attribution") else "")
+                + (f" (claims {_md(', '.join(s['claim_groups']))})" if s["claim_groups"] else "")
+                for s in story["summary"]
+            ]
             out.append("")
         if story["claim_groups"]:
             out += [
                 "### Claims",
                 "",
-                "| claim | sources | independent | contested | discrepancies |",
-                "|---|---|---|---|---|",
+                "| id | claim | who says it | independent sources | denied by | discrepancies | documents |",
+                "|---|---|---|---|---|---|---|",
             ]
             for g in story["claim_groups"]:
-                speakers = sorted({claims[c]["speaker"] or "unattributed" for c in g["claims"]})
                 disc = "; ".join(
                     f"{d['kind']}: {', '.join(map(str, d['values']))}" for d in g["discrepancies"]
                 )
                 out.append(
-                    f"| {_md(g['label'])} ({_md(', '.join(speakers))}) | {_cite(g['documents'])} | "
-                    f"{g['independent_sources']} | {'yes' if g['contested'] else ''} | {_md(disc)} |"
+                    f"| {_md(g['id'])} | {_md(g['label'])} | {_md(supporters(g, claims))} | "
+                    f"{g['independent_sources']} | {_md(denials(g, claims))} | {_md(disc)} | "
+                    f"{_cite(g['documents'])} |"
                 )
             out.append("")
-        if story["timeline"]:
-            out += ["### Timeline", ""]
-            out += [
-                f"- **{_md(t['date'])}** {_md(t['text'])} {_cite(t['documents'])}" for t in story["timeline"]
-            ]
-            out.append("")
+        dated, background, undated = timeline_parts(story["timeline"])
+        for heading, entries in (
+            ("Timeline", dated),
+            ("Background (another story, mentioned as context)", background),
+            ("Undated (order unknown)", undated),
+        ):
+            if entries:
+                out += [f"### {heading}", ""]
+                out += [_timeline_line(t) for t in entries]
+                out.append("")
         if story["entities"]:
             out += ["### Entities", ""]
             out += [
