@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import pytest
 
+from storyline import event_vocabulary as vocabulary
 from storyline.annotate import annotate
 from storyline.annotate.dates import find_times
 from storyline.events import events_of, redate_events
 from storyline.model import Document
+from storyline.report.chart import COLOURS
 
 
 def events(nlp, text: str, published: str | None = "2031-05-07"):
@@ -104,3 +106,14 @@ def _sentences(text: str):
     from storyline.model import Sentence
 
     return [Sentence(0, 0, len(text), text)]
+
+
+def test_every_lexicon_entry_has_a_documented_type():
+    lexicons = (
+        vocabulary.EVENT_VERBS,
+        vocabulary.EVENT_NOUNS,
+        vocabulary.INTRANSITIVE_TYPES,
+        vocabulary.PASSIVE_TYPES,
+    )
+    used = {kind for lexicon in lexicons for kind in lexicon.values()}
+    assert used | set(COLOURS) <= set(vocabulary.EVENT_TYPES)
