@@ -24,6 +24,7 @@ EVALUATIONS = {
     "groups": "Emergent headlines: claim grouping BCubed F1 and for/against/observing, beside baselines",
     "stance": "FNC-1 stance, claim-disjoint split of fnc1-dev: ours vs the official baseline features + GBM",
     "claims": "PolNeAR dev: claim content recall, source-correct recall, precision beside a speech-verb rule",
+    "metadata": "HTML title, publication day, authors on two dev sets: ours vs trafilatura and htmldate",
 }
 
 
