@@ -95,4 +95,4 @@ def to_document(source: str, doc_id: str, html_text: str, url: str | None = None
 
 
 def read(found: InputFile) -> Iterator[Document | ReadError]:
-    yield to_document(found.source, found.stem, decode(found.data(), repaired=False))
+    yield to_document(found.source, found.stem, decode(found.data(), repaired=False, lenient=True))

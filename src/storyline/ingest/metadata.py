@@ -247,8 +247,8 @@ def byline_lines(story: str, title: str | None = None) -> list[str]:
 def find_byline(story: str, title: str | None = None) -> list[str]:
     for line in byline_lines(story, title):
         names = parse_byline(line)
-        if names:
-            return names
+        if names and (BY_PREFIX.match(line) or line != header_lines(story)[0]):
+            return names  # the text's first line is a byline only with "By": "ACCIDENTAL SHOOTING" is a label
     return []
 
 
@@ -324,7 +324,13 @@ def _outlet_cues(outlet: str | None) -> list[re.Pattern[str]]:
 
 
 def _is_own(name: str, outlet: str | None) -> bool:
-    return not outlet or bool(site_keys(name) & site_keys(outlet))
+    """Whether a news organisation is the document's own outlet ("CNN" on edition.cnn.com, "New York
+    Times" on nytimes.com, "AP" on apnews.com), or there is no outlet to tell."""
+    if not outlet:
+        return True
+    own = site_keys(outlet)
+    names = {key for alias in (name, *vocab.NEWS_ORGANISATIONS.get(name, ())) for key in site_keys(alias)}
+    return any(a == b or b.startswith(a) or (len(a) >= 3 and a in b) for a in names for b in own)
 
 
 def find_origin(story: str, outlet: str | None = None) -> str | None:
@@ -332,7 +338,8 @@ def find_origin(story: str, outlet: str | None = None) -> str | None:
     speaks of as itself ("told CNN", "CNN has contacted"), else one it cites ("according to the BBC").
 
     When the outlet is known, a cue naming another organisation ("a spokesman told CBS News" on
-    vox.com) quotes that organisation's reporting and is not the article's origin. Without an outlet,
+    vox.com) quotes that organisation's reporting and is not the article's origin, unless it is a news
+    agency's own-reporting cue ("told AFP"): agencies' copy is republished. Without an outlet,
     a name the vocabulary does not know counts when two own-reporting cues name it ("told NBN")."""
     _, agency = find_dateline(story)
     if agency:
@@ -347,7 +354,7 @@ def find_origin(story: str, outlet: str | None = None) -> str | None:
         for cue in cues:
             for match in cue.finditer(story):
                 name = organisation(match.group("org"))
-                if name and _is_own(name, outlet):
+                if name and (_is_own(name, outlet) or cues is OWN_CUES and name in vocab.WIRE_AGENCIES):
                     found[name] += 1
                     first[name] = min(first.get(name, match.start()), match.start())
         if found:
@@ -378,8 +385,11 @@ def site_keys(name: str) -> set[str]:
     """Forms a site's name may take as a title: "www.theguardian.com", "The Guardian", "theguardian"."""
     name = name.lower().strip()
     name = re.sub(r"^https?://", "", name).removeprefix("www.").split("/")[0]
-    if DOMAIN.match(name):
-        name = name.split(".")[0]
+    if DOMAIN.match(name):  # the registered name: "edition.cnn.com" → cnn, "bbc.co.uk" → bbc
+        labels = name.split(".")[:-1]
+        if len(labels) > 1 and labels[-1] in vocab.SECOND_LEVEL_DOMAINS:
+            labels = labels[:-1]
+        name = labels[-1]
     key = re.sub(r"[^\w]+", "", name)
     return {key, key.removeprefix("the")} - {""}
 
