@@ -197,3 +197,9 @@ def test_page_read_through_the_html_reader_carries_provenance(write, read_all):
         "Example Gazette",
     )
     assert doc.provenance == {"title": "h1", "published": "json-ld", "authors": "json-ld", "outlet": "meta"}
+
+
+def test_bylines_of_teasers_outside_the_article_are_not_its_authors():
+    teasers = '<aside><a rel="author" href="/staff/roe">Jana Roe</a></aside>'
+    article = '<article><span itemprop="author"><span itemprop="name">Peter Holm</span></span></article>'
+    assert found(page(body=teasers + article), field="authors").value == ["Peter Holm"]

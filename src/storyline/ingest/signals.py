@@ -360,14 +360,24 @@ def authors_meta(page: Page) -> list[str]:
     return []
 
 
+def _story_scope(page: Page) -> lxml.html.HtmlElement:
+    """The first ``<article>`` that holds a byline, else the whole page: teasers of other stories
+    carry bylines of their own outside it."""
+    for article in page.tree.iter("article"):
+        if article.xpath('.//*[@itemprop="author"] | .//a[@rel="author"]'):
+            return article
+    return page.tree
+
+
 def authors_byline(page: Page) -> list[str]:
     """Names in microdata authors, ``rel=author`` links and the byline element."""
+    scope = _story_scope(page)
     names = []
-    for element in page.tree.xpath('//*[@itemprop="author"]'):
+    for element in scope.xpath('.//*[@itemprop="author"]'):
         inner = element.xpath('.//*[@itemprop="name"]')
         value = inner[0].get("content") or inner[0].text_content() if inner else element.get("content")
         names.append(value or element.text_content())
-    names += [a.text_content() for a in page.tree.xpath('//a[@rel="author"]')]
+    names += [a.text_content() for a in scope.xpath('.//a[@rel="author"]')]
     if not names:
         for element in page.tree.xpath("//*[@class or @id]"):
             classes = _classes(element)
