@@ -203,3 +203,10 @@ def test_bylines_of_teasers_outside_the_article_are_not_its_authors():
     teasers = '<aside><a rel="author" href="/staff/roe">Jana Roe</a></aside>'
     article = '<article><span itemprop="author"><span itemprop="name">Peter Holm</span></span></article>'
     assert found(page(body=teasers + article), field="authors").value == ["Peter Holm"]
+
+
+def test_a_headline_containing_the_site_name_is_kept():
+    html_text = page('<meta property="og:title" content="Harbour Gazette staff vote to strike">',
+                     title="Harbour Gazette staff vote to strike | Harbour Gazette")
+    result = found(html_text, "https://harbourgazette.example/a", field="title")
+    assert result.value == "Harbour Gazette staff vote to strike"
