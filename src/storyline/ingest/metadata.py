@@ -124,11 +124,7 @@ def person_name(part: str, not_people: set[str]) -> str | None:
         if word.lower().strip(".,") in WEEKDAYS:
             words = words[:i]
             break
-    part = " ".join(words)
-    for alias in _ALIASES:  # "DAVID KRANE Associated Press": the agency after the name
-        if part.endswith(" " + alias):
-            words = part[: -len(alias)].split()
-            break
+    words = _without_agency(" ".join(words)).split()
     if not 2 <= len(words) <= 5 and not (len(words) == 1 and not words[0].isascii()):
         return None
     lower = [w.lower().strip(".,") for w in words]
