@@ -62,10 +62,11 @@ def extract(html_text: str, url: str | None = None):
 
 
 def to_document(source: str, doc_id: str, html_text: str, url: str | None = None) -> Document:
+    html_text = shrink(html_text)  # once, for trafilatura and for the page's signals
     result = extract(html_text, url)
     if result is None or len((result.text or "").strip()) < settings.MIN_TEXT_CHARS:
         raise InputError("no main text found in the HTML page")
-    page = signals.parse(shrink(html_text), url)
+    page = signals.parse(html_text, url)
     doc = Document(id=doc_id, source=source, raw_text=repair(result.text),
                    url=url or (page.url if page else None) or result.url)
     found = signals.title(page) if page else None
