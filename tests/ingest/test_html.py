@@ -31,6 +31,14 @@ def test_page_in_a_legacy_encoding_is_read_and_repaired(write, read_all):
     assert doc.title == "Café owners welcome the harbour plan"
 
 
+def test_page_with_a_few_broken_utf8_bytes_is_read_as_a_browser_would(write, read_all):
+    page = article_page("Café owners welcome the harbour plan").encode("utf-8")
+    broken = page.replace("Café".encode(), b"Caf\xe9", 1)  # one stray latin-1 byte in a UTF-8 page
+    (doc,), errors = read_all(write("broken.html", broken))
+    assert errors == []
+    assert "deepen the main channel" in doc.raw_text
+
+
 def test_truncated_page_keeps_what_is_there(write, read_all):
     page = article_page()
     cut = page.index(ARTICLE_PARAGRAPHS[3][:20])

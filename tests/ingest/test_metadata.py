@@ -159,3 +159,47 @@ def test_seed_documents(read_all):
     for doc in docs:
         first_line = next(line.strip() for line in doc.raw_text.splitlines() if line.strip())
         assert doc.title == first_line
+
+
+def test_told_another_outlet_mid_article_is_not_the_origin_of_a_known_outlet():
+    text = ("Harbour vote\n\nThe port authority voted on Tuesday. " + "The vote was close. " * 30
+            + "A port official told CBS News the berths would open in May. According to Business Insider, "
+            "the cost has doubled.")
+    assert metadata.find_origin(text, outlet="gazette.example") is None
+    assert metadata.find_origin(text, outlet="cbsnews.com") == "CBS News"
+    assert metadata.find_origin(text) == "CBS News"  # no outlet: the text's own cue is all there is
+
+
+def test_an_unknown_acronym_needs_two_own_reporting_cues():
+    once = "Harbour vote\n\nThe port authority voted. An official told KBX the berths would open in May."
+    twice = once + " KBX has contacted the ministry for comment."
+    assert metadata.find_origin(once) is None
+    assert metadata.find_origin(twice) == "KBX"
+
+
+def test_a_paper_calling_itself_by_its_last_word():
+    text = "Harbour vote\n\nThe port authority voted. The Gazette could not independently verify the figures."
+    assert metadata.find_origin(text, outlet="The Harbour Gazette") == "The Harbour Gazette"
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "origin"),
+    [
+        ("By Tom Okoro, AP Auto Writer", ["Tom Okoro"], "AP"),
+        ("By LENA VOSS and PETER HOLM Associated Press", ["Lena Voss", "Peter Holm"], "AP"),
+        ("By Lena Voss, Reuters", ["Lena Voss"], "Reuters"),
+        ("By Lena Voss", ["Lena Voss"], None),
+    ],
+)
+def test_byline_roles_and_agencies(line, authors, origin):
+    text = f"Harbour vote\n\n{line}\n\nThe port authority voted on Tuesday to expand the eastern harbour."
+    doc = completed(text)
+    assert (doc.authors, doc.origin) == (authors, origin)
+    assert doc.provenance["authors"] == "byline"
+
+
+def test_byline_right_after_a_title_given_in_a_header():
+    doc = Document(id="t", source="t.txt", raw_text="By Lena Voss\n\nThe port authority voted on Tuesday.",
+                   title="Harbour vote")
+    metadata.complete(doc)
+    assert doc.authors == ["Lena Voss"]

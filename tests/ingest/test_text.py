@@ -61,3 +61,22 @@ def test_stdin_is_read_and_its_format_sniffed():
                              input=gz(json.dumps({"text": WIRE_STORY})))
     assert records.stdout.decode().split() == ["Document", "-", "Ottawa"]
 
+
+
+def test_written_date_and_capitalised_header_keys():
+    assert split_header("date October 20, 2022\n\nBody.") == ({"date": "2022-10-20"}, "Body.")
+    assert split_header("DATE: Thursday, October 20, 2022\nTITLE Harbour plan\n\nBody.") == (
+        {"date": "2022-10-20", "title": "Harbour plan"}, "Body.")
+    assert split_header("date of the vote was never set by the council\nBody.")[0] == {}
+
+
+def test_yaml_front_matter_of_a_markdown_file(write, read_all):
+    text = ('---\ntitle: "Harbour plan approved"\ndate: 2023-03-15T10:00:00Z\nauthors:\n  - Lena Voss\n'
+            "  - PETER HOLM\nsource: Example Gazette\nlayout: post\n---\n\n" + WIRE_STORY)
+    (doc,), errors = read_all(write("a.md", text))
+    assert errors == []
+    assert (doc.title, doc.published) == ("Harbour plan approved", "2023-03-15")
+    assert doc.outlet == "Example Gazette"
+    assert doc.authors == ["Lena Voss", "Peter Holm"]
+    assert set(doc.provenance.values()) == {"header"} and len(doc.provenance) == 4
+    assert not doc.raw_text.startswith("---")

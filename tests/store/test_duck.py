@@ -109,3 +109,16 @@ def test_errors_are_kept_until_the_source_reads(tmp_path):
     assert store.errors() == [ReadError("x.txt", "empty file")]
     store.clear_errors(["x.txt"])
     assert store.errors() == []
+
+
+def test_provenance_round_trips_and_an_older_store_gains_the_column(tmp_path):
+    path = tmp_path / "old.duckdb"
+    store = Store(path)
+    store.db.execute("ALTER TABLE documents DROP COLUMN provenance")  # a store made before provenance
+    store.close()
+    store = Store(path)
+    doc, annotation, features = item("a")
+    doc.provenance = {"title": "h1", "published": "json-ld"}
+    with store.transaction():
+        store.add_documents([(doc, annotation, features)])
+    assert store.documents()[0].provenance == {"title": "h1", "published": "json-ld"}

@@ -25,6 +25,7 @@ EVALUATIONS = {
     "stance": "FNC-1 stance, claim-disjoint split of fnc1-dev: ours vs the official baseline features + GBM",
     "claims": "PolNeAR dev: claim content recall, source-correct recall, precision beside a speech-verb rule",
     "timeline": "TempEval-3 TLINKs: event dates from their own clause vs the publication date for all events",
+    "metadata": "HTML title, publication day, authors on two dev sets: ours vs trafilatura and htmldate",
 }
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import trafilatura
 
 from storyline import settings
-from storyline.ingest import metadata
+from storyline.ingest import metadata, signals
 from storyline.ingest.decode import decode, repair
 from storyline.ingest.errors import InputError
 from storyline.ingest.inputs import InputFile
@@ -62,18 +62,38 @@ def extract(html_text: str, url: str | None = None):
 
 
 def to_document(source: str, doc_id: str, html_text: str, url: str | None = None) -> Document:
+    html_text = shrink(html_text)  # once, for trafilatura and for the page's signals
     result = extract(html_text, url)
     if result is None or len((result.text or "").strip()) < settings.MIN_TEXT_CHARS:
         raise InputError("no main text found in the HTML page")
-    doc = Document(id=doc_id, source=source, raw_text=repair(result.text), url=url or result.url)
-    doc.title = repair(result.title) if result.title else None
-    doc.published = metadata.iso_date(result.date)
-    doc.outlet = result.sitename or metadata.outlet_of(doc.url)
-    if result.author:
-        doc.authors = metadata.split_authors(result.author.replace(";", ","))
+    page = signals.parse(html_text, url)
+    doc = Document(id=doc_id, source=source, raw_text=repair(result.text),
+                   url=url or (page.url if page else None) or result.url)
+    found = signals.title(page) if page else None
+    if found or result.title:
+        doc.title = repair(found.value if found else result.title)
+        doc.provenance["title"] = found.provenance if found else "trafilatura"
+    found = signals.outlet(page) if page else None
+    # trafilatura takes a page's title for its site name on some pages
+    sitename = result.sitename if result.sitename and result.sitename != doc.title else None
+    if found or sitename or doc.url:
+        doc.outlet = found.value if found else sitename or metadata.outlet_of(doc.url)
+        doc.provenance["outlet"] = found.provenance if found else "trafilatura" if sitename else "url"
+    found = signals.published(page, {"htmldate": result.date}) if page else None
+    if found or metadata.iso_date(result.date):
+        doc.published = found.value if found else metadata.iso_date(result.date)
+        doc.provenance["published"] = found.provenance if found else "htmldate"
+    not_people = set().union(*(metadata.site_keys(s) for s in [doc.outlet or "", *signals.site_names(page)]
+                               if s)) if page else set()
+    found = signals.authors(page, lambda names: metadata.person_names(names, not_people)) if page else None
+    if found:
+        doc.authors, doc.provenance["authors"] = list(found.value), found.provenance
+    elif result.author:
+        doc.authors = metadata.person_names(result.author.split(";"), not_people)
+        doc.provenance["authors"] = "trafilatura"
     metadata.complete(doc)
     return doc
 
 
 def read(found: InputFile) -> Iterator[Document | ReadError]:
-    yield to_document(found.source, found.stem, decode(found.data(), repaired=False))
+    yield to_document(found.source, found.stem, decode(found.data(), repaired=False, lenient=True))

@@ -29,6 +29,9 @@ _ALIASES = sorted({a for name, aliases in vocab.NEWS_ORGANISATIONS.items() for a
 _ORG = r"(?<![\w-])(?:[Tt]he )?(?P<org>" + "|".join(re.escape(a) for a in _ALIASES) + r")(?![\w-])"
 OWN_CUES = [re.compile(cue.format(org=_ORG)) for cue in vocab.OWN_REPORTING_CUES]
 CITED_CUES = [re.compile(cue.format(org=_ORG)) for cue in vocab.CITED_REPORTING_CUES]
+_ACRONYM = r"(?<![\w-])(?P<org>[A-Z]{2,5})(?![\w-])"
+UNKNOWN_OWN_CUES = [re.compile(cue.format(org=_ACRONYM)) for cue in vocab.OWN_REPORTING_CUES]
+MIN_UNKNOWN_OWN_CUES = 2
 
 _PLACE = r"[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3}"
 _DASH = r"[ \t]*(?:—|–|--|-)"
@@ -96,6 +99,65 @@ def name_case(name: str) -> str:
     return name
 
 
+HANDLE = re.compile(r"(?:^|\s)@\w+|https?://\S+|\([^)]*\)")
+NAME_SPLIT = re.compile(r"\s*(?:,|;|\||/|\band\b|\bAND\b|&|\bund\b)\s*")
+QUOTES = "\"“”'‘’"
+
+
+def _name_word(word: str) -> bool:
+    """A capitalised word, an initial ("S.A."), a particle ("de") or a quoted nickname; scripts
+    without case (Chinese, Arabic) pass."""
+    word = word.strip(QUOTES)  # a nickname in quotes: Amanda "Tania Mae" Tan
+    if word.lower() in vocab.NAME_PARTICLES:
+        return True
+    return word[:1].isalpha() and not word[:1].islower() and not any(ch.isdigit() for ch in word)
+
+
+def person_name(part: str, not_people: set[str]) -> str | None:
+    """One author value as a person's name, properly cased, or None for a role, an outlet, a group.
+
+    "By Tom Krisher" → "Tom Krisher"; "AP Auto Writer", "Staff", "The Russian", "Futurism",
+    "Syrian defense ministries" and the site's own name are no people."""
+    part = " ".join(HANDLE.sub(" ", BY_PREFIX.sub("", part)).split()).strip(" :-–—·")
+    words = part.split()
+    for i, word in enumerate(words):  # "Bryan Walsh Tuesday, Aug. 17": the byline runs into its date
+        if word.lower().strip(".,") in WEEKDAYS:
+            words = words[:i]
+            break
+    words = _without_agency(" ".join(words)).split()
+    if not 2 <= len(words) <= 5 and not (len(words) == 1 and not words[0].isascii()):
+        return None
+    lower = [w.lower().strip(".,") for w in words]
+    if lower[0] in vocab.NOT_A_NAME_START or any(w in vocab.AUTHOR_ROLE_WORDS for w in lower):
+        return None
+    name = " ".join(words)
+    if not all(_name_word(w) for w in words) or organisation(name) or site_keys(name) & not_people:
+        return None
+    return name_case(name)
+
+
+def person_names(values: list[str], not_people: set[str] | None = None) -> list[str]:
+    """Person names among author values (split at "and", commas, bars), without duplicates;
+    ``not_people`` are site keys of the outlet, whose name is no author."""
+    names: list[str] = []
+    for value in values:
+        for part in NAME_SPLIT.split(value):
+            name = person_name(part, not_people or set())
+            if name and name not in names:
+                names.append(name)
+    return names
+
+
+def byline_organisation(line: str) -> str | None:
+    """The news organisation a byline names after its authors ("Tom Krisher, AP Auto Writer" → AP)."""
+    if not BY_PREFIX.match(line) and "," not in line:
+        return None
+    for alias in _ALIASES:
+        if re.search(rf"(?:,\s*|\s)(?:[Tt]he )?{re.escape(alias)}(?:\s|$)", line):
+            return organisation(alias)
+    return None
+
+
 def organisation(name: str) -> str | None:
     """Canonical name of a news organisation as written (``"Associated Press"`` → ``"AP"``)."""
     name = re.sub(r"^the\s+", "", " ".join(name.split()), flags=re.IGNORECASE)
@@ -120,6 +182,21 @@ def _is_name(words: list[str]) -> bool:
     return 2 <= len(words) <= 4 and all(NAME_WORD.match(w) for w in words)
 
 
+def _without_agency(part: str) -> str:
+    """A byline's name without the agency written after it ("DAVID KRANE Associated Press")."""
+    for alias in _ALIASES:
+        if part.endswith(" " + alias) and len(part) > len(alias) + 1:
+            return part[: -len(alias)].strip()
+    return part
+
+
+def _is_role(part: str) -> bool:
+    """A byline's role after the names ("AP Auto Writer", "Staff Writer")."""
+    words = [w.lower() for w in part.split()]
+    return bool(words) and any(w in vocab.AUTHOR_ROLE_WORDS for w in words) and all(
+        w in vocab.AUTHOR_ROLE_WORDS or organisation(w) for w in words)
+
+
 def parse_byline(line: str) -> list[str]:
     """Author names of a byline line, or [] when the line is not a byline.
 
@@ -131,8 +208,10 @@ def parse_byline(line: str) -> list[str]:
     has_by = bool(BY_PREFIX.match(line))
     line = BY_PREFIX.sub("", line)
     line = re.split(r"\s+[|·•]\s+|\s+[-—–]\s+", line)[0]
-    parts = [p.strip() for p in re.split(r"\s*(?:,|;|\band\b|\bAND\b|&)\s*", line) if p.strip()]
-    names = [p for p in parts if not organisation(p) and not any(ch.isdigit() for ch in p)]
+    parts = [_without_agency(p.strip()) for p in re.split(r"\s*(?:,|;|\band\b|\bAND\b|&)\s*", line)
+             if p.strip()]
+    names = [p for p in parts
+             if not organisation(p) and not any(ch.isdigit() for ch in p) and not _is_role(p)]
     if not names or not all(_is_name(p.split()) for p in names):
         return []
     if not has_by and not all(p.isupper() for p in names):
@@ -152,14 +231,29 @@ def header_lines(story: str) -> list[str]:
     return lines
 
 
-def find_byline(story: str) -> list[str]:
-    for line in header_lines(story)[1:]:  # the first line is the title
-        if any(word in line.lower() for word in vocab.NOT_A_BYLINE):
-            continue
+def byline_lines(story: str, title: str | None = None) -> list[str]:
+    """Header lines that may be a byline: all but the first, which is the title unless the title was
+    given apart (a ``title`` header line), when the byline may open the text."""
+    lines = header_lines(story)
+    first_is_title = not title or not lines or " ".join(lines[0].split()) == " ".join(title.split())
+    return [line for line in (lines[1:] if first_is_title else lines)
+            if not any(word in line.lower() for word in vocab.NOT_A_BYLINE)]
+
+
+def find_byline(story: str, title: str | None = None) -> list[str]:
+    for line in byline_lines(story, title):
         names = parse_byline(line)
-        if names:
-            return names
+        if names and (BY_PREFIX.match(line) or line != header_lines(story)[0]):
+            return names  # the text's first line is a byline only with "By": "ACCIDENTAL SHOOTING" is a label
     return []
+
+
+def find_byline_origin(story: str, title: str | None = None) -> str | None:
+    """The agency a byline names after its authors ("By Tom Krisher, AP Auto Writer" → AP)."""
+    for line in byline_lines(story, title):
+        if parse_byline(line):
+            return byline_organisation(line)
+    return None
 
 
 def find_published(story: str) -> str | None:
@@ -210,20 +304,39 @@ def find_dateline(story: str) -> tuple[str | None, str | None]:
 
 
 def _outlet_cues(outlet: str | None) -> list[re.Pattern[str]]:
-    """Own-reporting cues naming the document's outlet ("NBN News" → "told NBN"), which the
-    vocabulary may not know."""
+    """Own-reporting cues naming the document's outlet ("NBN News" → "told NBN"; "The Brassburg
+    Ledger" → "The Ledger could not verify"), which the vocabulary may not know."""
     if not outlet or organisation(outlet) or "." in outlet:
         return []
     name = re.sub(r"^the\s+", "", outlet.strip(), flags=re.IGNORECASE)
     acronym = name.split()[0] if name else ""
     names = {name, acronym} if len(acronym) > 1 and acronym.isupper() else {name}
-    alias = r"(?<![\w-])(?:[Tt]he )?(?P<org>" + "|".join(re.escape(n) for n in names) + r")(?![\w-])"
+    short = name.split()[-1] if len(name.split()) > 1 and name.split()[-1][:1].isupper() else None
+    written = "(?:[Tt]he )?(?:" + "|".join(re.escape(n) for n in names) + ")"
+    if short:  # a paper calls itself by its last word, always with "The"
+        written += "|The " + re.escape(short)
+    alias = r"(?<![\w-])(?P<org>" + written + r")(?![\w-])"
     return [re.compile(cue.format(org=alias)) for cue in vocab.OWN_REPORTING_CUES]
+
+
+def _is_own(name: str, outlet: str | None) -> bool:
+    """Whether a news organisation is the document's own outlet ("CNN" on edition.cnn.com, "New York
+    Times" on nytimes.com, "AP" on apnews.com), or there is no outlet to tell."""
+    if not outlet:
+        return True
+    own = site_keys(outlet)
+    names = {key for alias in (name, *vocab.NEWS_ORGANISATIONS.get(name, ())) for key in site_keys(alias)}
+    return any(a == b or b.startswith(a) or (len(a) >= 3 and a in b) for a in names for b in own)
 
 
 def find_origin(story: str, outlet: str | None = None) -> str | None:
     """Whose reporting the text carries: the agency of its dateline, else the organisation the text
-    speaks of as itself ("told CNN", "CNN has contacted"), else one it cites ("according to the BBC")."""
+    speaks of as itself ("told CNN", "CNN has contacted"), else one it cites ("according to the BBC").
+
+    When the outlet is known, a cue naming another organisation ("a spokesman told CBS News" on
+    vox.com) quotes that organisation's reporting and is not the article's origin, unless it is a news
+    agency's own-reporting cue ("told AFP"): agencies' copy is republished. Without an outlet,
+    a name the vocabulary does not know counts when two own-reporting cues name it ("told NBN")."""
     _, agency = find_dateline(story)
     if agency:
         return agency
@@ -237,12 +350,22 @@ def find_origin(story: str, outlet: str | None = None) -> str | None:
         for cue in cues:
             for match in cue.finditer(story):
                 name = organisation(match.group("org"))
-                if name:
+                if name and (_is_own(name, outlet) or cues is OWN_CUES and name in vocab.WIRE_AGENCIES):
                     found[name] += 1
                     first[name] = min(first.get(name, match.start()), match.start())
         if found:
             return max(found, key=lambda name: (found[name], -first[name]))
-    return None
+    return None if outlet else unknown_own_name(story)
+
+
+def unknown_own_name(story: str) -> str | None:
+    """An acronym the vocabulary does not know that at least two own-reporting cues name ("told NBN",
+    "NBN has contacted"): one cue could be anybody told, two are the newsroom speaking of itself."""
+    found: Counter[str] = Counter()
+    for cue in UNKNOWN_OWN_CUES:
+        found.update(match.group("org") for match in cue.finditer(story))
+    name, count = max(found.items(), key=lambda item: item[1], default=(None, 0))
+    return name if count >= MIN_UNKNOWN_OWN_CUES else None
 
 
 def find_title(text: str) -> str | None:
@@ -254,12 +377,15 @@ def find_title(text: str) -> str | None:
     return first[:300]
 
 
-def _site_keys(name: str) -> set[str]:
+def site_keys(name: str) -> set[str]:
     """Forms a site's name may take as a title: "www.theguardian.com", "The Guardian", "theguardian"."""
     name = name.lower().strip()
     name = re.sub(r"^https?://", "", name).removeprefix("www.").split("/")[0]
-    if DOMAIN.match(name):
-        name = name.split(".")[0]
+    if DOMAIN.match(name):  # the registered name: "edition.cnn.com" → cnn, "bbc.co.uk" → bbc
+        labels = name.split(".")[:-1]
+        if len(labels) > 1 and labels[-1] in vocab.SECOND_LEVEL_DOMAINS:
+            labels = labels[:-1]
+        name = labels[-1]
     key = re.sub(r"[^\w]+", "", name)
     return {key, key.removeprefix("the")} - {""}
 
@@ -268,8 +394,8 @@ def is_site_name(title: str, outlet: str | None, url: str | None) -> bool:
     """A bare site name ("CNN.com", "Reuters", "www.example.com", the outlet's own name)."""
     if DOMAIN.match(title.strip()) or organisation(title):
         return True
-    sites = set().union(*(_site_keys(s) for s in (outlet, outlet_of(url)) if s))
-    return bool(_site_keys(title) & sites)
+    sites = set().union(*(site_keys(s) for s in (outlet, outlet_of(url)) if s))
+    return bool(site_keys(title) & sites)
 
 
 def copies_first_sentence(title: str, text: str) -> bool:
@@ -319,19 +445,34 @@ def detect_language(text: str) -> str | None:
 
 
 def complete(doc) -> None:
-    """Fill the metadata the format did not give from the text itself."""
+    """Fill the metadata the format did not give from the text itself, noting where each came from."""
     story = story_text(doc.raw_text)
     if not doc.outlet:
         doc.outlet = outlet_of(doc.url)
+        _note(doc, "outlet", "url")
+    from_text = not doc.title
     title = doc.title or find_title(story)
     doc.title = title if title and not title_problem(title, story, doc.outlet, doc.url) else None
+    if from_text:
+        _note(doc, "title", "text")
     if not doc.published:
         doc.published = find_published(story)
+        _note(doc, "published", "text")
     place, _ = find_dateline(story)
     doc.dateline = doc.dateline or place
     if not doc.origin:
-        doc.origin = find_origin(story, doc.outlet)
+        doc.origin = find_byline_origin(story, doc.title) or find_origin(story, doc.outlet)
     if not doc.authors:
-        doc.authors = find_byline(story)
+        doc.authors = find_byline(story, doc.title)
+        _note(doc, "authors", "byline")
     if not doc.language:
         doc.language = detect_language(story)
+    for key in ("title", "published", "outlet", "authors"):
+        if not getattr(doc, key):
+            doc.provenance.pop(key, None)
+
+
+def _note(doc, key: str, provenance: str) -> None:
+    """Record where a field's value came from, unless it is empty."""
+    if getattr(doc, key):
+        doc.provenance[key] = provenance

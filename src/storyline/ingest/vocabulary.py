@@ -93,6 +93,15 @@ NEWS_ORGANISATIONS: dict[str, tuple[str, ...]] = {
     "Meduza": ("Meduza",),
 }
 
+# News agencies, which sell their copy to other outlets: an agency's own-reporting cue ("told AFP") in a
+# newspaper's article is the agency's copy republished, while a broadcaster's or a paper's ("told CBS
+# News") is a quotation of their reporting (ingest.metadata.find_origin).
+WIRE_AGENCIES = frozenset({
+    "AP", "Reuters", "AFP", "Bloomberg", "dpa", "ANSA", "EFE", "Europa Press", "Xinhua", "TASS",
+    "RIA Novosti", "Interfax", "Ukrinform", "Kyodo", "Yonhap", "PTI", "ANI", "UPI", "Anadolu", "IRNA",
+    "Tasnim", "Fars", "PA Media", "AAP", "Canadian Press",
+})
+
 # Cues that a text is the organisation's own reporting ({org} is one of the names above; str.format
 # patterns, so a literal brace is doubled). A text that "contacted" or was "told" something is the
 # newsroom speaking of itself.
@@ -134,3 +143,65 @@ FILE_EXTENSIONS = (
     "asp", "aspx", "jsp", "cms", "txt", "pdf", "doc", "docx", "rtf", "odt", "json", "xml", "md", "csv",
     "mp4", "mov", "mp3", "wav",
 )
+
+# --- HTML page signals (signals.py) ---------------------------------------------------------------
+# schema.org types of a page's story in JSON-LD; other objects (WebPage, Organization, BreadcrumbList)
+# carry dates and names that are not the story's.
+ARTICLE_TYPES = (
+    "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "blogposting", "posting",
+    "socialmediaposting", "liveblogposting", "opinionnewsarticle", "backgroundnewsarticle",
+    "reviewnewsarticle", "scholarlyarticle", "techarticle", "report", "videoobject", "creativework",
+)
+# Meta names and properties (lowercased) that give the publication time, in order of reliability;
+# modified/updated names are absent on purpose.
+PUBLISHED_META = (
+    "article:published_time", "og:article:published_time", "article.published", "datepublished",
+    "og:published_time", "published_time", "publishdate", "publish-date", "publish_date", "pubdate",
+    "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued", "dc.date.created",
+    "dcterms.created", "citation_publication_date", "citation_date", "originalpublicationdate",
+    "article_date_original", "date_published", "publication_date", "cxenseparse:recs:publishtime", "dc.date",
+    "dcterms.date", "date", "afp-publicdate", "og:pubdate", "bt:pubdate", "ga-publishdate",
+)
+TITLE_META = ("og:title", "twitter:title", "parsely-title", "sailthru.title", "dc.title", "citation_title",
+              "headline")
+AUTHOR_META = (
+    "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator",
+    "citation_author", "byl", "og:article:author", "article.author", "cxenseparse:author",
+)
+SITE_NAME_META = (
+    "og:site_name", "application-name", "apple-mobile-web-app-title", "twitter:site", "publisher",
+    "dc.publisher", "citation_journal_title",
+)
+# Class or id words of the elements holding a story's byline and its date.
+BYLINE_CLASSES = ("byline", "author", "by-line", "writer", "contributor")
+DATE_CLASSES = (
+    "published", "pubdate", "entry-date", "post-date", "posted-on", "article-date", "date-published",
+    "dateline", "timestamp", "meta-date", "post-meta", "entry-meta", "article__date", "story-date",
+)
+# Separators between a headline and the site's name or a section in <title> ("Headline | Site").
+TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " » ", " « ", " · ", " // ", " ~ ", " • ")
+# Words of a byline that name a role, a desk or a collective, not a person ("AP Auto Writer", "Staff").
+AUTHOR_ROLE_WORDS = frozenset({
+    "staff", "writer", "writers", "reporter", "reporters", "correspondent", "correspondents", "editor",
+    "editors", "desk", "team", "contributor", "contributors", "columnist", "bureau", "chief", "senior",
+    "special", "political", "business", "auto", "sports", "science", "health", "technology", "tech", "news",
+    "newsroom", "wire", "wires", "services", "service", "press", "agency", "agencies", "media", "online",
+    "digital", "ministry", "ministries", "department", "government", "office", "administrator", "admin",
+    "guest", "editorial", "board", "published", "updated", "photo", "photos", "video", "report", "reports",
+})
+# Words that open a group of people or an organisation, never a person's name ("The Russian").
+NOT_A_NAME_START = frozenset({
+    "the", "a", "an", "our", "by", "from", "with", "for", "via", "and", "in", "on", "at", "more", "about",
+    "all", "read", "share", "follow", "contact", "view",
+})
+# Lowercase particles inside person names ("Alejandro de la Garza", "Ludwig van Beethoven").
+NAME_PARTICLES = frozenset({
+    "de", "la", "le", "del", "della", "van", "von", "der", "den", "da", "di", "du", "al", "el", "bin", "ibn",
+    "dos", "das", "ter", "y",
+})
+# Keys of a Markdown file's YAML front matter → the header field they give.
+FRONT_MATTER_KEYS = {"title": "title", "date": "date", "published": "date", "source": "source",
+                     "outlet": "outlet", "publisher": "outlet", "url": "url", "link": "url",
+                     "author": "author", "authors": "authors", "language": "language", "lang": "language"}
+# Second-level labels under a country's domain ("bbc.co.uk", "smh.com.au"): the name is the label before.
+SECOND_LEVEL_DOMAINS = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "or", "ne", "go"})

@@ -70,7 +70,7 @@ def _page(record) -> tuple[str, str | None] | None:
     if "gzip" in (headers.get("Content-Encoding", "") or "").lower():
         body = gzip.decompress(body)
     declared = CHARSET.search(content_type)
-    page = decode(body, declared.group(1) if declared else None, repaired=False)
+    page = decode(body, declared.group(1) if declared else None, repaired=False, lenient=True)
     return page, record.headers.get("WARC-Target-URI")
 
 

@@ -41,6 +41,7 @@ DOCUMENT_COLUMNS = (
     "copy_of",
     "copy_kind",
     "story",
+    "provenance",
 )
 
 
@@ -107,6 +108,7 @@ class Store:
             seq += 1
             values = [getattr(doc, c) for c in DOCUMENT_COLUMNS]
             values[DOCUMENT_COLUMNS.index("authors")] = json.dumps(doc.authors)
+            values[DOCUMENT_COLUMNS.index("provenance")] = json.dumps(doc.provenance)
             documents.append((seq, *values))
             removals.extend((doc.id, i, r.text, r.kind) for i, r in enumerate(doc.removed))
             warnings.extend((doc.id, doc.source, w) for w in doc.warnings)
@@ -186,6 +188,7 @@ class Store:
         for row in rows:
             data = dict(zip(columns, row, strict=True))
             data["authors"] = json.loads(data["authors"] or "[]")
+            data["provenance"] = json.loads(data["provenance"] or "{}")
             data.setdefault("raw_text", "")
             doc = Document(**data)
             doc.removed = removals.get(doc.id, [])

@@ -7,8 +7,10 @@ CREATE TABLE IF NOT EXISTS documents (
     source VARCHAR, title VARCHAR, published VARCHAR, outlet VARCHAR, origin VARCHAR,
     authors VARCHAR, dateline VARCHAR, language VARCHAR, url VARCHAR,
     raw_text VARCHAR, text VARCHAR,
-    copy_of VARCHAR, copy_kind VARCHAR, story VARCHAR
+    copy_of VARCHAR, copy_kind VARCHAR, story VARCHAR,
+    provenance VARCHAR
 );
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS provenance VARCHAR;  -- stores made before provenance
 CREATE TABLE IF NOT EXISTS removals (document VARCHAR, position INTEGER, text VARCHAR, kind VARCHAR);
 CREATE TABLE IF NOT EXISTS annotations (document VARCHAR PRIMARY KEY, data VARCHAR);
 CREATE TABLE IF NOT EXISTS claims (

@@ -1,0 +1,416 @@
+"""Metadata signals of an HTML page, each found value with where it came from.
+
+A page says its title, date and authors several times, with different care: JSON-LD written for search
+engines, Open Graph and other meta tags, microdata and ``<time>`` elements in the article's header,
+the byline element, the URL's path, the ``<h1>`` and the ``<title>``. Title and authors take the first
+signal, in order of reliability, that gives a usable value; the publication day is voted by all date
+signals (one stale JSON-LD date must not outvote the URL, the meta tags and htmldate). The signal's
+name is the value's provenance. Orders and weights were chosen on half of the development sets
+(``storyline eval metadata``), so that they carry to sites never seen."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from urllib.parse import urlparse
+
+import lxml.html
+from lxml import etree
+
+from storyline.ingest import vocabulary as vocab
+from storyline.ingest.metadata import iso_date, organisation, site_keys
+
+MIN_YEAR = 1990  # no news page in the sets or in use is older; older years are copyright or birth dates
+TEXT_CHARS = 300  # a date or byline element with more text than this is a paragraph, not a label
+MIN_H1_WORDS = 2  # a one-word <h1> is a logo or a section name
+MAX_SITE_NAME_WORDS = 3  # "Prachatai.com", "国際ニュース：AFPBB News", "The Sun Daily"
+UTF8_PARSER = lxml.html.HTMLParser(encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class Found:
+    """A value and the signal it came from (``json-ld``, ``meta``, ``time``, ``url``, ``h1``, ...)."""
+
+    value: str | list[str]
+    provenance: str
+
+
+@dataclass
+class Page:
+    """A parsed page and its structured data, read once for all extractors."""
+
+    tree: lxml.html.HtmlElement
+    objects: list[dict] = field(default_factory=list)  # JSON-LD objects, @graph and lists flattened
+    meta: dict[str, list[str]] = field(default_factory=dict)  # lowercased name/property/itemprop -> contents
+    url: str | None = None
+
+
+def parse(html_text: str, url: str | None = None) -> Page | None:
+    """The page's tree, JSON-LD objects and meta values; None when it is no HTML."""
+    try:
+        # the text is decoded already: a <meta charset> naming another encoding must not be obeyed
+        tree = lxml.html.fromstring(html_text.encode("utf-8", "replace"), parser=UTF8_PARSER)
+    except (etree.ParserError, ValueError):
+        return None
+    page = Page(tree=tree, objects=list(json_ld(tree)))
+    for element in tree.iter("meta"):
+        name = element.get("property") or element.get("name") or element.get("itemprop") or ""
+        content = " ".join((element.get("content") or "").split())
+        if name and content:
+            page.meta.setdefault(name.lower().strip(), []).append(content)
+    page.url = url or canonical_url(page)
+    return page
+
+
+def _flatten(data: object) -> Iterator[dict]:
+    if isinstance(data, list):
+        for item in data:
+            yield from _flatten(item)
+    elif isinstance(data, dict):
+        yield data
+        if "@graph" in data:
+            yield from _flatten(data["@graph"])
+        main = data.get("mainEntity") or data.get("mainEntityOfPage")
+        if isinstance(main, dict) and "@type" in main:
+            yield from _flatten(main)
+
+
+def json_ld(tree: lxml.html.HtmlElement) -> Iterator[dict]:
+    """Every JSON-LD object of the page; a script that is no valid JSON is skipped."""
+    for script in tree.iter("script"):
+        if "ld+json" not in (script.get("type") or "").lower():
+            continue
+        text = (script.text or "").strip().removeprefix("<!--").removesuffix("-->").strip()
+        try:
+            data = json.loads(text, strict=False)
+        except ValueError:
+            continue
+        yield from _flatten(data)
+
+
+def _types(obj: dict) -> set[str]:
+    kinds = obj.get("@type") or []
+    return {str(k).lower() for k in (kinds if isinstance(kinds, list) else [kinds])}
+
+
+def articles(page: Page) -> list[dict]:
+    """JSON-LD objects that are the story (NewsArticle, BlogPosting, ...), best first."""
+    return [o for o in page.objects if _types(o) & set(vocab.ARTICLE_TYPES)]
+
+
+def canonical_url(page: Page) -> str | None:
+    for link in page.tree.iter("link"):
+        if (link.get("rel") or "").lower() == "canonical" and (link.get("href") or "").startswith("http"):
+            return link.get("href")
+    found = page.meta.get("og:url", [])
+    return found[0] if found and found[0].startswith("http") else None
+
+
+def site_names(page: Page) -> list[str]:
+    """Names the site gives itself (og:site_name, the JSON-LD publisher, the host)."""
+    names = [v for key in vocab.SITE_NAME_META for v in page.meta.get(key, [])]
+    for obj in page.objects:
+        publisher = obj.get("publisher")
+        if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+            names.append(publisher["name"])
+        if _types(obj) & {"organization", "newsmediaorganization", "website"} and isinstance(
+            obj.get("name"), str
+        ):
+            names.append(obj["name"])
+    if page.url:
+        names.append(urlparse(page.url).hostname or "")
+    return [n.lstrip("@") for n in names if n]
+
+
+def outlet(page: Page) -> Found | None:
+    """The site's own name: og:site_name and the like, else the JSON-LD publisher."""
+    for key in vocab.SITE_NAME_META:
+        for value in page.meta.get(key, []):
+            if not value.startswith(("http", "@")):
+                return Found(value, "meta")
+    for obj in articles(page):
+        publisher = obj.get("publisher")
+        name = publisher.get("name") if isinstance(publisher, dict) else None
+        if isinstance(name, str) and name.strip():
+            return Found(name.strip(), "json-ld")
+    return None
+
+
+# --- publication day ------------------------------------------------------------------------------
+
+MACHINE_DATE = re.compile(
+    r"^\s*(?P<year>\d{4})[-/.]?(?P<month>\d{2})[-/.]?(?P<day>\d{2})(?:$|[T\s_]|\d{2}:?\d{2})"
+)
+URL_DATE = re.compile(
+    r"/(?P<year>(?:19|20)\d{2})[/_-](?P<month>[01]?\d)[/_-](?P<day>[0-3]?\d)(?:/|[_-]|\.html?$)"
+)
+
+
+def day(value: str | None) -> str | None:
+    """``YYYY-MM-DD`` of a date value as the page wrote it (its own time zone), when plausible."""
+    if not value:
+        return None
+    match = MACHINE_DATE.match(value)
+    found = None
+    if match:
+        try:
+            found = dt.date(int(match["year"]), int(match["month"]), int(match["day"]))
+        except ValueError:
+            found = None
+    if found is None:
+        text = iso_date(value)
+        found = dt.date.fromisoformat(text) if text else None
+    if found is None or not MIN_YEAR <= found.year or found > dt.date.today():
+        return None
+    return found.isoformat()
+
+
+def published_json_ld(page: Page) -> str | None:
+    for obj in articles(page):
+        for key in ("datePublished", "dateCreated", "uploadDate"):
+            value = obj.get(key)
+            if isinstance(value, str) and day(value):
+                return value
+    return None
+
+
+def published_meta(page: Page) -> str | None:
+    for key in vocab.PUBLISHED_META:
+        for value in page.meta.get(key, []):
+            if day(value):
+                return value
+    for element in page.tree.xpath('//*[@itemprop="datePublished"]'):
+        value = element.get("datetime") or element.get("content") or element.text_content()
+        if day(value):
+            return value
+    return None
+
+
+def _classes(element: lxml.html.HtmlElement) -> str:
+    return f"{element.get('class') or ''} {element.get('id') or ''}".lower()
+
+
+def published_time(page: Page) -> str | None:
+    """A ``<time>`` marked as the publication (``pubdate``, a "published" class), else the first
+    ``<time>`` of the ``<article>``, else the first short element whose class names a publication
+    date (not an update)."""
+    times = page.tree.xpath("//time")
+    marked = [
+        t
+        for t in times
+        if t.get("pubdate") is not None
+        or any(word in _classes(t) for word in ("publish", "entry-date", "post-date", "created"))
+    ]
+    in_article = page.tree.xpath("//article//time")
+    for element in [*marked, *in_article]:
+        for value in (element.get("datetime"), element.text_content()[:TEXT_CHARS]):
+            if day(value):
+                return value
+    for element in page.tree.xpath("//*[@class or @id]"):
+        classes = _classes(element)
+        if (
+            any(word in classes for word in vocab.DATE_CLASSES)
+            and "modif" not in classes
+            and "update" not in classes
+        ):
+            text = element.text_content()
+            if len(text) <= TEXT_CHARS and day(text):
+                return text
+    return None
+
+
+def published_url(page: Page) -> str | None:
+    match = URL_DATE.search(urlparse(page.url).path) if page.url else None
+    if not match:
+        return None
+    return f"{match['year']}-{int(match['month']):02d}-{int(match['day']):02d}"
+
+
+# The signals vote for a day; ties go to the first in this order. Chosen on half a of both development
+# sets: a full date in the URL's path was never wrong there; a page's meta tags often repeat its JSON-LD
+# (one source twice), so they weigh a little less; htmldate (through trafilatura) is one more voter.
+PUBLISHED: tuple[tuple[str, Callable[[Page], str | None]], ...] = (
+    ("url", published_url),
+    ("meta", published_meta),
+    ("json-ld", published_json_ld),
+    ("time", published_time),
+)
+VOTE_ORDER = ("url", "htmldate", "meta", "json-ld", "time")
+VOTE_WEIGHTS = {"meta": 0.8}
+
+
+def published(page: Page, others: dict[str, str | None] | None = None) -> Found | None:
+    """The day most signals name; ``others`` adds outside voters named in ``VOTE_ORDER`` (htmldate's
+    day, as trafilatura gives it)."""
+    days = {name: day(extractor(page)) for name, extractor in PUBLISHED}
+    days.update({name: day(value) for name, value in (others or {}).items()})
+    votes: dict[str, float] = {}
+    for name in VOTE_ORDER:
+        if days.get(name):
+            votes[days[name]] = votes.get(days[name], 0.0) + VOTE_WEIGHTS.get(name, 1.0)
+    if not votes:
+        return None
+    best = max(votes.values())
+    chosen = next(days[n] for n in VOTE_ORDER if days.get(n) and votes[days[n]] == best)
+    # provenance: the page's own signal that names the day, the outside voter only when none does
+    own = [n for n, _ in PUBLISHED if days.get(n) == chosen]
+    return Found(chosen, own[0] if own else next(n for n in VOTE_ORDER if days.get(n) == chosen))
+
+
+# --- title ----------------------------------------------------------------------------------------
+
+
+def _clean(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def _key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def names_site(part: str, keys: set[str]) -> bool:
+    """Whether a piece of a title is the site's name ("CNN.com", "ประชาไท Prachatai.com"); a longer
+    piece that merely contains it is a headline ("Some News Article Story" on somenews.com)."""
+    short = len(part.split()) <= MAX_SITE_NAME_WORDS
+    return bool(organisation(part)) or any(
+        a == b or (short and len(a) >= 4 and len(b) >= 4 and (a in b or b in a))
+        for a in site_keys(part)
+        for b in keys
+    )
+
+
+def _site_keys_of(sites: list[str]) -> set[str]:
+    return set().union(*(site_keys(s) for s in sites)) if sites else set()
+
+
+def strip_site(title: str, sites: list[str]) -> str:
+    """A title without the site's name around it ("Headline | Site" → "Headline"); the separators
+    inside what is left stay as written."""
+    keys = _site_keys_of(sites)
+    pattern = "|".join(re.escape(s) for s in vocab.TITLE_SEPARATORS)
+    pieces = re.split(f"({pattern})", title)  # part, separator, part, ...
+    while len(pieces) > 2 and names_site(pieces[-1], keys):
+        pieces = pieces[:-2]
+    while len(pieces) > 2 and names_site(pieces[0], keys):
+        pieces = pieces[2:]
+    return "".join(pieces).strip()
+
+
+def headlines(page: Page) -> list[str]:
+    """Texts of the page's ``<h1>`` elements that are long enough to be a headline."""
+    found = []
+    for element in page.tree.iter("h1"):
+        text = _clean(element.text_content())
+        if len(text.split()) >= MIN_H1_WORDS or (text and not text.isascii()):
+            found.append(text)
+    return found
+
+
+def title(page: Page) -> Found | None:
+    """The headline: an ``<h1>`` that another signal confirms, else JSON-LD, meta, ``<title>``, ``<h1>``."""
+    sites = site_names(page)
+    stated = []
+    for obj in articles(page):
+        if isinstance(obj.get("headline"), str) and _clean(obj["headline"]):
+            stated.append(Found(_clean(obj["headline"]), "json-ld"))
+    stated += [
+        Found(_clean(v), "meta") for key in vocab.TITLE_META for v in page.meta.get(key, []) if _clean(v)
+    ]
+    title_tag = page.tree.find(".//title")
+    if title_tag is not None and _clean(title_tag.text_content()):
+        stated.append(Found(_clean(title_tag.text_content()), "title-tag"))
+    keys = _site_keys_of(sites)
+    cleaned = [Found(strip_site(f.value, sites), f.provenance) for f in stated if isinstance(f.value, str)]
+    cleaned = [f for f in cleaned if _key(f.value) and not names_site(f.value, keys)]
+    stated_keys = [_key(f.value) for f in cleaned]
+    h1s = [text for text in headlines(page) if not names_site(text, keys)]
+    for text in h1s:  # confirmed by a stated title, site names cut off both
+        key = _key(text)
+        if key and any(key == other or f" {key} " in f" {other} " for other in stated_keys):
+            return Found(text, "h1")
+    if cleaned:
+        return cleaned[0]
+    return Found(h1s[0], "h1") if h1s else None
+
+
+# --- authors --------------------------------------------------------------------------------------
+
+
+def _json_ld_names(value: object, by_id: dict[str, dict]) -> list[str]:
+    if isinstance(value, list):
+        return [name for item in value for name in _json_ld_names(item, by_id)]
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        if "@id" in value and "name" not in value:
+            value = by_id.get(value["@id"], value)
+        kinds = _types(value)
+        if kinds and not kinds & {"person"}:
+            return []
+        name = value.get("name")
+        return _json_ld_names(name, by_id) if isinstance(name, (str, list)) else []
+    return []
+
+
+def authors_json_ld(page: Page) -> list[str]:
+    by_id = {o["@id"]: o for o in page.objects if isinstance(o.get("@id"), str)}
+    for obj in articles(page):
+        names = _json_ld_names(obj.get("author") or obj.get("creator"), by_id)
+        if names:
+            return names
+    return []
+
+
+def authors_meta(page: Page) -> list[str]:
+    for key in vocab.AUTHOR_META:
+        values = [v for v in page.meta.get(key, []) if not v.startswith(("http", "www.", "/"))]
+        if values:
+            return values
+    return []
+
+
+def _story_scope(page: Page) -> lxml.html.HtmlElement:
+    """The first ``<article>`` that holds a byline, else the whole page: teasers of other stories
+    carry bylines of their own outside it."""
+    for article in page.tree.iter("article"):
+        if article.xpath('.//*[@itemprop="author"] | .//a[@rel="author"]'):
+            return article
+    return page.tree
+
+
+def authors_byline(page: Page) -> list[str]:
+    """Names in microdata authors, ``rel=author`` links and the byline element."""
+    scope = _story_scope(page)
+    names = []
+    for element in scope.xpath('.//*[@itemprop="author"]'):
+        inner = element.xpath('.//*[@itemprop="name"]')
+        value = inner[0].get("content") or inner[0].text_content() if inner else element.get("content")
+        names.append(value or element.text_content())
+    names += [a.text_content() for a in scope.xpath('.//a[@rel="author"]')]
+    if not names:
+        for element in page.tree.xpath("//*[@class or @id]"):
+            classes = _classes(element)
+            text = _clean(element.text_content())
+            if any(word in classes for word in vocab.BYLINE_CLASSES) and 0 < len(text) <= TEXT_CHARS // 2:
+                names.append(text)
+                break
+    return [n for n in (_clean(n) for n in names) if n]
+
+
+AUTHORS: tuple[tuple[str, Callable[[Page], list[str]]], ...] = (
+    ("json-ld", authors_json_ld),
+    ("meta", authors_meta),
+    ("byline", authors_byline),
+)
+
+
+def authors(page: Page, clean: Callable[[list[str]], list[str]]) -> Found | None:
+    """Person names of the first signal that gives any once ``clean`` has dropped what is no person."""
+    for provenance, extractor in AUTHORS:
+        names = clean(extractor(page))
+        if names:
+            return Found(names, provenance)
+    return None

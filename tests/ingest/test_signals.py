@@ -1,0 +1,212 @@
+"""Metadata signals of invented HTML pages: each signal, its provenance, and the traps (modified vs
+published, copyright year, site name in the title, bylines with roles, a sidebar date)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from storyline.ingest import metadata, signals
+
+from .conftest import ARTICLE_PARAGRAPHS
+
+BODY = "\n".join(f"<p>{p}</p>" for p in ARTICLE_PARAGRAPHS)
+
+
+def page(head: str = "", body: str = "", title: str = "Harbour plan wins approval | Example Gazette") -> str:
+    return (
+        f"<html><head><title>{title}</title>{head}</head><body>{body}"
+        f"<article>{BODY}</article><footer>© 2009 Example Gazette</footer></body></html>"
+    )
+
+
+def found(html_text: str, url: str | None = None, field: str = "published", **others):
+    parsed = signals.parse(html_text, url)
+    if field == "published":
+        return signals.published(parsed, others or None)
+    if field == "title":
+        return signals.title(parsed)
+    return signals.authors(parsed, metadata.person_names)
+
+
+def ld(obj: object) -> str:
+    return f'<script type="application/ld+json">{json.dumps(obj)}</script>'
+
+
+def test_json_ld_article_in_a_graph_with_a_linked_author():
+    graph = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "WebPage", "@id": "#page", "datePublished": "2019-01-01T00:00:00+01:00"},
+            {
+                "@type": "NewsArticle",
+                "headline": "Harbour plan wins approval",
+                "datePublished": "2023-03-14T09:40:00+01:00",
+                "dateModified": "2023-03-20T10:00:00+01:00",
+                "author": [{"@id": "#lena"}, {"@type": "Organization", "name": "Example Gazette"}],
+            },
+            {"@type": "Person", "@id": "#lena", "name": "Lena Voss"},
+        ],
+    }
+    html_text = page(ld(graph))
+    assert found(html_text) == signals.Found("2023-03-14", "json-ld")
+    assert found(html_text, field="authors") == signals.Found(["Lena Voss"], "json-ld")
+
+
+def test_json_ld_list_of_objects():
+    html_text = page(
+        ld(
+            [
+                {"@type": "BreadcrumbList"},
+                {
+                    "@type": ["NewsArticle"],
+                    "datePublished": "2021-06-02",
+                    "author": {"@type": "Person", "name": "ARVO PELT"},
+                },
+            ]
+        )
+    )
+    assert found(html_text).value == "2021-06-02"
+    assert found(html_text, field="authors").value == ["Arvo Pelt"]
+
+
+def test_published_meta_not_the_modified_one():
+    head = (
+        '<meta property="article:modified_time" content="2023-04-02T08:00:00+02:00">'
+        '<meta property="article:published_time" content="2023-03-14T21:40:00+01:00">'
+    )
+    assert found(page(head)) == signals.Found("2023-03-14", "meta")
+
+
+def test_the_day_is_the_page_s_own_not_converted_to_utc():
+    assert (
+        found(page('<meta name="parsely-pub-date" content="2023-03-14T23:30:00-05:00">')).value
+        == "2023-03-14"
+    )
+
+
+def test_time_element_of_the_article_not_a_sidebar_or_copyright_date():
+    body = (
+        '<aside><time datetime="2020-02-02">Older story</time></aside>'
+        '<header><time class="entry-date published" datetime="2022-11-05T10:00:00">5 Nov</time></header>'
+    )
+    assert found(page(body=body)) == signals.Found("2022-11-05", "time")
+    assert found(page()) is None  # only a copyright year: no day at all
+
+
+def test_date_in_the_url_path_and_the_vote():
+    url = "https://gazette.example/news/2022/05/17/harbour-plan"
+    assert found(page(), url) == signals.Found("2022-05-17", "url")
+    assert found(page(), "https://gazette.example/news/2022/05/harbour-plan") is None
+    stale = page(ld({"@type": "NewsArticle", "datePublished": "2021-01-01"}))
+    assert found(stale, url, htmldate="2022-05-17").value == "2022-05-17"  # two signals against one
+
+
+def test_a_future_or_ancient_date_is_no_publication_day():
+    assert signals.day("2999-01-01") is None and signals.day("1970-01-01") is None
+    assert signals.day("2023/02/21 21:20") == "2023-02-21" and signals.day("20190820") == "2019-08-20"
+
+
+@pytest.mark.parametrize(
+    ("title", "head", "h1", "expected"),
+    [
+        ("Harbour plan wins approval | Example Gazette", "", "", ("Harbour plan wins approval", "title-tag")),
+        (
+            "Harbour plan wins approval - News Nation",
+            '<meta property="og:site_name" content="News Nation">',
+            "",
+            ("Harbour plan wins approval", "title-tag"),
+        ),
+        (
+            "Politics: Harbour plan wins approval after a long fight - Gazette.example",
+            "",
+            "<h1>Harbour plan wins approval after a long fight</h1>",
+            ("Harbour plan wins approval after a long fight", "h1"),
+        ),
+        (
+            "Example Gazette",
+            '<meta property="og:title" content="Harbour plan wins approval">',
+            "<h1>Example Gazette</h1>",
+            ("Harbour plan wins approval", "meta"),
+        ),
+        ("Harbour plan - a fight - and a vote", "", "", ("Harbour plan - a fight - and a vote", "title-tag")),
+    ],
+)
+def test_titles_without_the_site_name(title, head, h1, expected):
+    head += '<meta property="og:site_name" content="Example Gazette">' if "og:site_name" not in head else ""
+    result = found(page(head, body=h1, title=title), "https://gazette.example/a", field="title")
+    assert (result.value, result.provenance) == expected
+
+
+def test_an_unconfirmed_h1_loses_to_the_stated_headline():
+    html_text = page(
+        '<meta property="og:title" content="Harbour plan wins approval">',
+        body="<h1>Most read this week</h1>",
+        title="Harbour plan wins approval",
+    )
+    assert found(html_text, field="title").value == "Harbour plan wins approval"
+
+
+@pytest.mark.parametrize(
+    ("values", "names"),
+    [
+        (["By Tom Okoro, AP Auto Writer"], ["Tom Okoro"]),
+        (["Staff"], []),
+        (["The Russian"], []),
+        (["Syrian defense ministries"], []),
+        (["Futurism"], []),
+        (["@lenavoss"], []),
+        (["Example Gazette"], []),
+        (["LENA VOSS and PETER HOLM"], ["Lena Voss", "Peter Holm"]),
+        (["Ana de la Cruz; Chien-Ming Wu"], ["Ana de la Cruz", "Chien-Ming Wu"]),
+        (['Amira "Mira" Saleh'], ['Amira "Mira" Saleh']),
+        (["Peter Holm Tuesday, Aug. 17, 2010"], ["Peter Holm"]),
+        (["https://www.facebook.com/gazette"], []),
+    ],
+)
+def test_author_values_become_person_names(values, names):
+    assert metadata.person_names(values, metadata.site_keys("Example Gazette")) == names
+
+
+def test_byline_element_when_no_structured_author():
+    body = '<div class="byline">By <a rel="author" href="/staff/holm">PETER HOLM</a></div>'
+    assert found(page(body=body), field="authors") == signals.Found(["Peter Holm"], "byline")
+
+
+def test_meta_author_that_is_a_url_is_skipped():
+    head = '<meta property="article:author" content="https://www.facebook.com/gazette">'
+    assert found(page(head), field="authors") is None
+
+
+def test_page_read_through_the_html_reader_carries_provenance(write, read_all):
+    head = '<meta property="og:site_name" content="Example Gazette">' + ld(
+        {
+            "@type": "NewsArticle",
+            "headline": "Harbour plan wins approval",
+            "datePublished": "2023-03-14",
+            "author": {"@type": "Person", "name": "Lena Voss"},
+        }
+    )
+    (doc,), errors = read_all(write("p.html", page(head, body="<h1>Harbour plan wins approval</h1>")))
+    assert errors == []
+    assert (doc.title, doc.published, doc.authors, doc.outlet) == (
+        "Harbour plan wins approval",
+        "2023-03-14",
+        ["Lena Voss"],
+        "Example Gazette",
+    )
+    assert doc.provenance == {"title": "h1", "published": "json-ld", "authors": "json-ld", "outlet": "meta"}
+
+
+def test_bylines_of_teasers_outside_the_article_are_not_its_authors():
+    teasers = '<aside><a rel="author" href="/staff/roe">Jana Roe</a></aside>'
+    article = '<article><span itemprop="author"><span itemprop="name">Peter Holm</span></span></article>'
+    assert found(page(body=teasers + article), field="authors").value == ["Peter Holm"]
+
+
+def test_a_headline_containing_the_site_name_is_kept():
+    html_text = page('<meta property="og:title" content="Harbour Gazette staff vote to strike">',
+                     title="Harbour Gazette staff vote to strike | Harbour Gazette")
+    result = found(html_text, "https://harbourgazette.example/a", field="title")
+    assert result.value == "Harbour Gazette staff vote to strike"
