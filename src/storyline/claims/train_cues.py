@@ -62,7 +62,9 @@ def fit(rows: list[list[str]], labels: list[int], penalty: float = PENALTY) -> d
         ),
         shape=(len(rows), len(names)),
     )
-    model = LogisticRegression(l1_ratio=1.0, C=penalty, solver="liblinear", fit_intercept=False, max_iter=200)
+    model = LogisticRegression(
+        l1_ratio=1.0, C=penalty, solver="liblinear", fit_intercept=False, max_iter=200, random_state=0
+    )
     model.fit(matrix, np.array(labels))
     return {f: round(float(w), 4) for f, w in zip(names, model.coef_[0], strict=True) if abs(w) >= 1e-4}
 
