@@ -73,6 +73,13 @@ def test_iran_denials_form_one_group_and_deny_nothing_else(dossier):
     assert all(not g["denying"] for g in story["claim_groups"] if g is not holding[0])
 
 
+def test_russia_struggling_to_replenish_is_backed_by_000_and_003(dossier):
+    [story] = dossier["stories"]
+    a, c = by_prefix(dossier, "000")["id"], by_prefix(dossier, "003")["id"]
+    groups = [g for g in story["claim_groups"] if "replenish" in g["label"]]
+    assert any({a, c} <= supporters(story, g) for g in groups)
+
+
 def test_relative_dates_of_the_dated_copy(dossier):
     [story] = dossier["stories"]
     wire = by_prefix(dossier, "002")["id"]

@@ -148,3 +148,36 @@ def test_nationality_with_officials_is_anonymous(claims):
 def test_broken_quote_is_not_glued(claims):
     [claim] = claims('A source briefed on the talks said "dozens" of Velmoran engineers had arrived.')
     assert claim.content == '"dozens" of Velmoran engineers had arrived'
+
+
+def test_said_with_a_colon_introduces_the_next_paragraph(claims):
+    [claim] = claims(
+        "Mayor Ito Brandt spoke for an hour. Brandt said:\n\n“The bridge is safe. We checked it twice.”\n\n"
+        "The council then voted."
+    )
+    assert claim.speaker == "Brandt" and claim.content == "The bridge is safe. We checked it twice"
+
+
+def test_as_x_noted_attributes_the_main_clause(claims):
+    [claim] = claims("The cranes, as Mayor Ito Brandt said, have been idle since May.")
+    assert claim.speaker == "Mayor Ito Brandt" and claim.content == "The cranes have been idle since May"
+
+
+def test_passive_cue_speaks_through_its_agent(claims):
+    [claim] = claims("The closure was first reported by the Harbour Gazette.")
+    assert claim.speaker == "the Harbour Gazette" and claim.content == "The closure"
+    assert claims("The ship was built by Halden Yards in 2029.") == []
+
+
+def test_evidence_that_is_what_the_speaker_holds(claims):
+    [claim] = claims(
+        "Tarsian officials have seen Velmora's reliance on the Harrow-9 drones as evidence that Velmora is "
+        "struggling to replenish its stockpile."
+    )
+    assert claim.content == "Velmora is struggling to replenish its stockpile"
+
+
+def test_support_verbs_and_urging_are_claims(claims):
+    [urged] = claims("Senator Ada Voss urged the council to reopen the port.")
+    assert urged.speaker == "Senator Ada Voss" and "reopen the port" in urged.content
+    assert claims("The Tarsian navy sailed two frigates north on Monday.") == []

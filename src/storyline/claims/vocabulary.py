@@ -150,6 +150,8 @@ STATEMENT_NOUNS = {
     "note",
     "announcement",
 }
+# "have seen Russia's reliance as evidence that Russia is struggling": what the speaker takes the thing as.
+EVIDENCE_NOUNS = {"evidence", "sign", "proof", "indication", "signal", "confirmation", "example"}
 DENIAL_VERBS = {"deny", "reject", "dismiss", "refute", "dispute", "rebut", "repudiate"}
 DENIAL_NOUNS = {"denial", "rejection", "refutation"}
 # Cues whose speaker accuses someone; the object is who is accused and the preposition holds the deed
