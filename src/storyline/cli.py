@@ -43,11 +43,25 @@ def _progress(label: str):
         yield report
 
 
-def _ingest(inputs: list[str], store_path: Path):
-    from storyline.pipeline import ingest
+def _open_store(path: Path):
+    """The store at ``path``; one another process holds (a running ``storyline serve``) is a clear error."""
     from storyline.store import Store
 
-    store = Store(store_path)
+    try:
+        return Store(path)
+    except ValueError as exc:
+        err.print(f"error: {exc}", highlight=False, markup=False)
+        if "lock" in str(exc).lower():
+            err.print(f"{path} is in use by another process; if it is `storyline serve`, add documents "
+                      "through its page or POST /api/documents, or stop it first", markup=False)
+        raise typer.Exit(2) from exc
+
+
+def _ingest(inputs: list[str], store_path: Path):
+    store = _open_store(store_path)  # before the models load: a busy store is said at once
+
+    from storyline.pipeline import ingest
+
     with _progress("ingest") as progress:
         result = ingest(inputs, store, progress)
     err.print(
@@ -102,14 +116,34 @@ def report_command(
     out: Path = typer.Option(Path("out"), "--out", help="output folder"),
 ) -> None:
     """Write the dossier of everything in a store."""
-    from storyline.store import Store
-
     if not store.exists():
         err.print(f"error: {store}: no such store")
         raise typer.Exit(2)
-    db = Store(store)
+    db = _open_store(store)
     _report(db, out)
     db.close()
+
+
+@app.command()
+def serve(
+    store: Path = typer.Option(..., "--store", help="DuckDB store file (made by build or ingest)"),
+    host: str = typer.Option("127.0.0.1", "--host", help="address to listen on (this machine only)"),
+    port: int = typer.Option(8000, "--port", help="TCP port"),
+) -> None:
+    """The web page and HTTP API over a store: open http://HOST:PORT/ in a browser. The API's schema is
+    at /openapi.json. While it runs, the server is the store's only writer: add documents through it."""
+    import uvicorn
+
+    from storyline.serve import create_app
+    from storyline.serve.access import StoreBusy
+
+    try:
+        web = create_app(store)
+    except (FileNotFoundError, StoreBusy) as exc:
+        err.print(f"error: {exc}", highlight=False, markup=False)
+        raise typer.Exit(2) from exc
+    err.print(f"serving {store} on http://{host}:{port}/ (Ctrl-C stops)", highlight=False, markup=False)
+    uvicorn.run(web, host=host, port=port, log_level="warning")
 
 
 @app.command()
