@@ -5,17 +5,20 @@ for as long as it runs: it holds one connection, gives each request its own curs
 not shared between threads) and serialises writes through one lock, so requests read a consistent store
 while a document is added. ``storyline ingest`` on the same file fails with a message naming the file
 (and a server started on a file an ingest holds refuses to start the same way): nothing is corrupted and
-documents go in through the server's ``POST /api/documents`` meanwhile. Because nobody else writes, the
-story index kept in memory stays true until the server's own next write."""
+documents go in through the server's ``POST /api/documents`` meanwhile. Because nobody else writes, what
+the server keeps in memory (the story index, the JSON of answers already given) stays true until its own
+next write, which drops it."""
 
 from __future__ import annotations
 
 import contextlib
 import copy
+import json
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from storyline.serve.config import ServeSettings
 from storyline.serve.index import StoryIndex
 from storyline.store import Store
 
@@ -40,14 +43,17 @@ def open_store(path: Path) -> Store:
 
 
 class StoreAccess:
-    """One open store, per-request cursors, one writer at a time, and the story index."""
+    """One open store, per-request cursors, one writer at a time, the story index and answers as JSON."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, settings: ServeSettings):
         self.path = path
+        self.settings = settings
         self.store = open_store(path)
         self.write_lock = threading.Lock()
         self._index_lock = threading.Lock()
         self._index: StoryIndex | None = None
+        self._answers: dict[tuple[str, ...], bytes] = {}
+        self._generation = 0  # writes so far: an answer computed across a write is not kept
 
     def close(self) -> None:
         self.store.close()
@@ -71,6 +77,8 @@ class StoreAccess:
             finally:
                 with self._index_lock:
                     self._index = None
+                    self._answers = {}
+                    self._generation += 1
 
     def index(self) -> StoryIndex:
         """Counts and search text of every story, built once per write."""
@@ -79,3 +87,26 @@ class StoreAccess:
                 with self.reader() as store:
                     self._index = StoryIndex.build(store)
             return self._index
+
+    def ready_index(self) -> StoryIndex | None:
+        """The story index if it is built (the event loop answers from it without waiting)."""
+        return self._index
+
+    def cached(self, key: tuple[str, ...]) -> bytes | None:
+        return self._answers.get(key)
+
+    def answer(self, key: tuple[str, ...], compute: Callable[[Store], object]) -> bytes:
+        """The JSON of ``compute(store)``, kept under ``key`` until the next write: a story's dossier
+        is parsed and serialised once, not for every reader."""
+        found = self._answers.get(key)
+        if found is not None:
+            return found
+        generation = self._generation
+        with self.reader() as store:
+            body = json.dumps(compute(store), ensure_ascii=False).encode()
+        with self._index_lock:
+            if generation == self._generation:
+                if len(self._answers) >= self.settings.max_cached_answers:
+                    self._answers = {}
+                self._answers[key] = body
+        return body

@@ -6,6 +6,7 @@ server does not allow: it is off, and the schema is at ``/openapi.json``."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict
 from functools import cache
 from pathlib import Path
@@ -13,7 +14,7 @@ from typing import Any
 
 from fastapi import Body, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
@@ -26,6 +27,7 @@ from storyline.model import Document, Story, to_dict
 from storyline.pipeline import ingest, report
 from storyline.serve.access import StoreAccess, StoreBusy
 from storyline.serve.config import ServeSettings
+from storyline.serve.index import StoryIndex
 from storyline.serve.uploads import UnsupportedUpload, from_body, from_file, media_type
 from storyline.store import Store
 
@@ -111,13 +113,14 @@ def _stance_model():
 def create_app(store_path: Path, settings: ServeSettings | None = None) -> FastAPI:
     """The app over the store at ``store_path`` (opened now: a missing or busy store fails here)."""
     settings = settings or ServeSettings()
-    access = StoreAccess(Path(store_path))
+    access = StoreAccess(Path(store_path), settings)
     app = FastAPI(title="storyline", version=__version__, docs_url=None, redoc_url=None,
                   description="Stories, claims, sources and timelines of a storyline store.")
     app.state.access = access
     app.add_middleware(Limits, max_body_bytes=settings.max_body_bytes)
     _errors(app)
     _prepare(access)
+    access.index()
 
     @app.get("/", include_in_schema=False)
     def page() -> FileResponse:
@@ -126,51 +129,34 @@ def create_app(store_path: Path, settings: ServeSettings | None = None) -> FastA
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/api/stories", summary="Stories with counts, largest first; q= searches titles, entities")
-    def stories(q: str = Query("", max_length=settings.max_query_chars),
+    async def stories(q: str = Query("", max_length=settings.max_query_chars),
                 offset: int = Query(0, ge=0),
-                limit: int = Query(settings.page_size, ge=1, le=settings.max_page_size)) -> dict[str, Any]:
-        index = access.index()
+                limit: int = Query(settings.page_size, ge=1, le=settings.max_page_size)) -> JSONResponse:
+        index = await _index(access)
         found = index.search(q)
-        return {"total": len(found), "offset": offset, "limit": limit, "query": q,
-                "documents": sum(s.documents for s in index.summaries),
-                "stories": [s.to_json() for s in found[offset: offset + limit]]}
+        return JSONResponse({"total": len(found), "offset": offset, "limit": limit, "query": q,
+                             "documents": sum(s.documents for s in index.summaries),
+                             "stories": [s.to_json() for s in found[offset: offset + limit]]})
 
     @app.get("/api/stories/{story_id}", summary="A story's dossier section and its documents' metadata")
-    def story(story_id: str) -> dict[str, Any]:
-        with access.reader() as store:
-            found = _story(store, story_id)
-            docs = store.documents(found.documents, full=False)
-        data = to_dict(found)
-        data["document_meta"] = [_document_meta(d) for d in docs]
-        return data
+    async def story(story_id: str) -> Response:
+        return await _answer(access, ("story", story_id), lambda store: _story_json(store, story_id))
 
     @app.get("/api/stories/{story_id}/claims", summary="Claim groups of a story, each with its claims")
-    def claims(story_id: str, contested: bool = False) -> dict[str, Any]:
-        with access.reader() as store:
-            found = _story(store, story_id)
-        by_id = {c.id: c for c in found.claims}
-        groups = [g for g in found.claim_groups if g.contested or not contested]
-        return {"story": story_id, "claim_groups": [
-            {**to_dict(g), "claim_records": [to_dict(by_id[c]) for c in g.claims if c in by_id]}
-            for g in groups]}
+    async def claims(story_id: str, contested: bool = False) -> Response:
+        key = ("claims", story_id, str(contested))
+        return await _answer(access, key, lambda store: _claims_json(store, story_id, contested))
 
     @app.get("/api/documents/{doc_id}", summary="A document's clean text; ?removed=true adds the removals")
-    def document(doc_id: str, removed: bool = False) -> dict[str, Any]:
-        with access.reader() as store:
-            docs = store.documents([doc_id], full=removed)
-        if not docs:
-            raise ApiError(404, f"no document {doc_id!r} in the store")
-        data = _document_meta(docs[0])
-        data["text"] = docs[0].text
-        if removed:
-            data["removed"] = to_dict(docs[0].removed)
-            data["warnings"] = docs[0].warnings
-        return data
+    async def document(doc_id: str, removed: bool = False) -> Response:
+        key = ("document", doc_id, str(removed))
+        return await _answer(access, key, lambda store: _document_json(store, doc_id, removed))
 
     @app.get("/api/entities", summary="Entities whose name or alias holds q, with their stories")
-    def entities(q: str = Query("", max_length=settings.max_query_chars),
-                 limit: int = Query(settings.max_entities, ge=1, le=settings.max_entities)) -> dict[str, Any]:
-        return {"query": q, "entities": [asdict(e) for e in access.index().find_entities(q, limit)]}
+    async def entities(q: str = Query("", max_length=settings.max_query_chars),
+                 limit: int = Query(settings.max_entities, ge=1, le=settings.max_entities)) -> JSONResponse:
+        found = (await _index(access)).find_entities(q, limit)
+        return JSONResponse({"query": q, "entities": [asdict(e) for e in found]})
 
     @app.post("/api/documents", status_code=201, summary="Add documents: a text, HTML or JSON body, or "
               "multipart file uploads; they go through the pipeline and join stories")
@@ -182,7 +168,7 @@ def create_app(store_path: Path, settings: ServeSettings | None = None) -> FastA
 
     @app.post("/api/check", summary="Stance of every document (or a story's) toward a claim, with evidence")
     def check_claim(claim: str = Body(..., embed=True, min_length=3, max_length=settings.max_claim_chars),
-                    story: str | None = Body(None, embed=True)) -> dict[str, Any]:
+                    story: str | None = Body(None, embed=True)) -> JSONResponse:
         with access.reader() as store:
             ids = _story(store, story).documents if story else None
             documents = store.documents(ids, full=False)
@@ -190,7 +176,7 @@ def create_app(store_path: Path, settings: ServeSettings | None = None) -> FastA
         if not documents:
             raise ApiError(404, "the store has no documents to check against")
         result = check(claim, documents, _stance_model(), {k: a.claims for k, a in annotations.items()})
-        return result.to_json()
+        return JSONResponse(result.to_json())
 
     return app
 
@@ -207,6 +193,46 @@ def _story(store: Store, story_id: str) -> Story:
     if found is None:
         raise ApiError(404, f"no story {story_id!r} in the store")
     return found
+
+
+async def _answer(access: StoreAccess, key: tuple[str, ...], compute: Callable[[Store], object]) -> Response:
+    """A kept answer straight from the event loop; one to compute goes to a worker thread (it reads the
+    store), so a slow answer never holds up the others."""
+    body = access.cached(key)
+    if body is None:
+        body = await run_in_threadpool(access.answer, key, compute)
+    return Response(body, media_type="application/json")
+
+
+async def _index(access: StoreAccess) -> StoryIndex:
+    return access.ready_index() or await run_in_threadpool(access.index)
+
+
+def _story_json(store: Store, story_id: str) -> dict[str, Any]:
+    found = _story(store, story_id)
+    data = to_dict(found)
+    data["document_meta"] = [_document_meta(d) for d in store.documents(found.documents, full=False)]
+    return data
+
+
+def _claims_json(store: Store, story_id: str, contested: bool) -> dict[str, Any]:
+    found = _story(store, story_id)
+    by_id = {c.id: c for c in found.claims}
+    groups = [g for g in found.claim_groups if g.contested or not contested]
+    return {"story": story_id, "claim_groups": [
+        {**to_dict(g), "claim_records": [to_dict(by_id[c]) for c in g.claims if c in by_id]} for g in groups]}
+
+
+def _document_json(store: Store, doc_id: str, removed: bool) -> dict[str, Any]:
+    docs = store.documents([doc_id], full=removed)
+    if not docs:
+        raise ApiError(404, f"no document {doc_id!r} in the store")
+    data = _document_meta(docs[0])
+    data["text"] = docs[0].text
+    if removed:
+        data["removed"] = to_dict(docs[0].removed)
+        data["warnings"] = docs[0].warnings
+    return data
 
 
 def _document_meta(doc: Document) -> dict[str, Any]:
@@ -239,6 +265,7 @@ def _ingest(access: StoreAccess, inputs: list[InputFile]) -> dict[str, Any]:
         result = ingest(inputs, store)
         report(store)
         docs = store.documents(result.added, full=False)
+    access.index()  # rebuilt here, in the worker thread, not by the next reader
     return {"added": result.added, "skipped": result.skipped,
             "stories": sorted({d.story for d in docs if d.story}),
             "errors": to_dict(result.errors), "warnings": to_dict(result.warnings)}

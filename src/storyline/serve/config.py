@@ -15,3 +15,6 @@ class ServeSettings:
     max_entities: int = 50  # entity search answers: enough to pick from, small enough to render
     max_query_chars: int = 200  # a search or claim longer than this is not a search
     max_claim_chars: int = 1000  # a claim to check is one sentence or two, not an article
+    # Answers kept as JSON until the next write: a story or document of a 1,000-document store is a few kB,
+    # so this bounds the cache to ~100 MB at worst; past it the cache starts again.
+    max_cached_answers: int = 20_000
