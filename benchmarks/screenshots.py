@@ -1,9 +1,9 @@
-"""Screenshots of the web page over a store: the story list, a story, a claim's evidence, a check.
+"""Screenshots of the web page over a store: the landing page, a story, a claim's evidence, a check.
 
     python benchmarks/screenshots.py --store STORE.duckdb --out DIR [--story ID] [--claim "..."]
 
 Serves the store on a free loopback port and drives Debian's Chromium (/usr/bin/chromium) with Playwright;
-writes DIR/1-stories.png, 2-story.png, 3-evidence.png and 4-check.png and prints their paths."""
+writes DIR/1-landing.png, 2-story.png, 3-evidence.png and 4-check.png and prints their paths."""
 
 from __future__ import annotations
 
@@ -34,8 +34,8 @@ def main() -> None:
         browser = pw.chromium.launch(executable_path=CHROMIUM)
         page = browser.new_page(viewport={"width": args.width, "height": 1000})
         page.goto(base + "/")
-        page.wait_for_selector("#story-list li")
-        shots = [_shot(page, args.out / "1-stories.png")]
+        page.wait_for_selector("#doc-list[data-loaded]")  # the largest story opens
+        shots = [_shot(page, args.out / "1-landing.png")]
         page.goto(f"{base}/#story={story_id}")
         page.wait_for_selector("#doc-list[data-loaded]")
         shots.append(_shot(page, args.out / "2-story.png", full=True))

@@ -107,8 +107,7 @@ def test_add_a_document_through_the_page(page, base_url, client, port_story):
     page.click("#add-form button[type=submit]")
     page.locator("#add-result .ok").wait_for()
     assert page.locator("#add-result .ok").inner_text().startswith("1 document added")
-    page.wait_for_selector("#doc-list[data-loaded]")
-    assert page.locator("#doc-list h3", has_text="Orsanne inspectors open more crates").count() == 1
+    page.locator("#doc-list h3", has_text="Orsanne inspectors open more crates").wait_for()  # its story opens
     listed = client.get("/api/stories", params={"q": "Orsanne inspectors open more crates"}).json()
     assert listed["total"] == 1
 

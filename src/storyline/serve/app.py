@@ -27,7 +27,7 @@ from storyline.model import Document, Story, to_dict
 from storyline.pipeline import ingest, report
 from storyline.serve.access import StoreAccess, StoreBusy
 from storyline.serve.config import ServeSettings
-from storyline.serve.index import StoryIndex
+from storyline.serve.index import StoryIndex, summarize_story
 from storyline.serve.uploads import UnsupportedUpload, from_body, from_file, media_type
 from storyline.store import Store
 
@@ -210,8 +210,10 @@ async def _index(access: StoreAccess) -> StoryIndex:
 
 def _story_json(store: Store, story_id: str) -> dict[str, Any]:
     found = _story(store, story_id)
+    docs = store.documents(found.documents, full=False)
     data = to_dict(found)
-    data["document_meta"] = [_document_meta(d) for d in store.documents(found.documents, full=False)]
+    data["document_meta"] = [_document_meta(d) for d in docs]
+    data["counts"] = summarize_story(found, {d.id: d for d in docs}).to_json()  # as in the story list
     return data
 
 

@@ -85,6 +85,7 @@ async function loadStories() {
       : plural(data.total, "story");
     clear(list);
     for (const story of data.stories) list.appendChild(storyItem(story));
+    if (!state.story && !location.hash && data.stories.length) openStory(data.stories[0].id);
     $("page").textContent = data.total ? `${state.offset + 1}–${Math.min(state.offset + PAGE_SIZE, data.total)}` : "";
     $("prev").disabled = state.offset === 0;
     $("next").disabled = state.offset + PAGE_SIZE >= data.total;
@@ -156,17 +157,15 @@ function cite(ids) {
 
 function renderStory() {
   const story = state.story;
-  const meta = story.document_meta;
-  const dates = meta.map((d) => d.published).filter(Boolean).sort();
-  const origins = new Set(meta.filter((d) => !d.copy_of).map((d) => d.origin || d.outlet || d.id));
+  const counts = story.counts;
   const view = clear($("story-view"));
   append(view, [
     el("div", { class: "story-head" },
       el("h1", {}, story.title),
       el("p", { class: "muted" },
-        `${plural(story.documents.length, "document")} · ${plural(origins.size, "independent source")} · ` +
-        `${plural(story.claim_groups.length, "claim group")}` +
-        (dates.length ? ` · published ${dates[0]}${dates.length > 1 ? " – " + dates[dates.length - 1] : ""}` : ""))),
+        `${plural(counts.documents, "document")} · ${plural(counts.sources, "independent source")} · ` +
+        `${plural(counts.claim_groups, "claim group")}, ${counts.contested} contested` +
+        (counts.first ? ` · published ${counts.first}${counts.last !== counts.first ? " – " + counts.last : ""}` : ""))),
     entityFilter(story),
     el("div", { class: "top" },
       el("section", { class: "summary" }, el("h2", {}, "Summary"), summaryList(story)),
@@ -270,7 +269,9 @@ function timelineChart(entries) {
     const left = x(mark.span[0]);
     const w = Math.max(x(mark.span[1]) - left, 6);
     const outside = mark.span[1] <= start || mark.span[0] >= end;
-    const rect = svg("rect", { x: Math.min(left, width - 16), y: 6 + mark.lane * 14, width: w, height: 10, rx: 3,
+    const thin = !["day", "week"].includes(mark.entry.precision);  // a month or a year: a span, not a point
+    const rect = svg("rect", { x: Math.min(left, width - 16), y: 6 + mark.lane * 14 + (thin ? 3 : 0), width: w,
+      height: thin ? 4 : 10, rx: 2,
       class: `mark ${mark.entry.precision}${outside ? " outside" : ""}`, "data-index": mark.i });
     rect.appendChild(svg("title", {}, `${mark.entry.date} — ${mark.entry.text}`));
     rect.addEventListener("click", () => focusTimeline(mark.i));
