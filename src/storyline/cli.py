@@ -18,6 +18,22 @@ err = Console(stderr=True, soft_wrap=True)  # one error, one line: easy to grep
 STORE_HELP = "DuckDB store file (default: OUT/storyline.duckdb)"
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from storyline import __version__
+
+        typer.echo(f"storyline {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
+                                 help="print the version and exit"),
+) -> None:
+    pass
+
+
 @contextlib.contextmanager
 def _progress(label: str):
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -124,14 +140,47 @@ def report_command(
     db.close()
 
 
+@app.command("list")
+def list_command(
+    store: Path = typer.Option(..., "--store", help="DuckDB store file"),
+    as_json: bool = typer.Option(False, "--json", help="one JSON object per story on stdout"),
+) -> None:
+    """The stories of a store with their counts, largest first.
+
+    One line per story: id, documents, independent sources, claim groups, contested groups, first and last
+    publication date, title."""
+    import json
+
+    from storyline.serve.index import StoryIndex
+
+    if not store.is_file():
+        err.print(f"error: {store}: no such store")
+        raise typer.Exit(2)
+    db = _open_store(store)
+    index, unreported = StoryIndex.build(db), len(db.dirty_stories())
+    db.close()
+    for s in index.summaries:
+        if as_json:
+            typer.echo(json.dumps(s.to_json(), ensure_ascii=False))
+        else:
+            dates = f"{s.first or '?'}..{s.last or '?'}" if s.first or s.last else "undated"
+            typer.echo(f"{s.id}\t{s.documents} docs\t{s.sources} sources\t{s.claim_groups} claims\t"
+                       f"{s.contested} contested\t{dates}\t{s.title}")
+    if unreported:
+        err.print(f"{unreported} stories changed since the last report: run storyline report --store {store}",
+                  highlight=False, markup=False)
+
+
 @app.command()
 def serve(
     store: Path = typer.Option(..., "--store", help="DuckDB store file (made by build or ingest)"),
-    host: str = typer.Option("127.0.0.1", "--host", help="address to listen on (this machine only)"),
+    host: str = typer.Option("127.0.0.1", "--host", help="address to listen on (default: this machine only)"),
     port: int = typer.Option(8000, "--port", help="TCP port"),
 ) -> None:
-    """The web page and HTTP API over a store: open http://HOST:PORT/ in a browser. The API's schema is
-    at /openapi.json. While it runs, the server is the store's only writer: add documents through it."""
+    """The web page and HTTP API over a store: open http://HOST:PORT/ in a browser.
+
+    The API's schema is at /openapi.json. While it runs, the server is the store's only writer: add
+    documents through its page or POST /api/documents (storyline ingest on the same file is refused)."""
     import uvicorn
 
     from storyline.serve import create_app
