@@ -186,6 +186,8 @@ def serve(
     from storyline.serve import create_app
     from storyline.serve.access import StoreBusy
 
+    err.print(f"opening {store} (stories changed since the last report are computed first)…",
+              highlight=False, markup=False)
     try:
         web = create_app(store)
     except (FileNotFoundError, StoreBusy) as exc:
