@@ -20,6 +20,7 @@ import time
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import httpx
 import numpy as np
@@ -76,15 +77,15 @@ def request_of(rng: random.Random, stories: list[str], documents: list[str],
     roll = rng.random()
     if roll < 0.25:
         searched = words and rng.random() < 0.5
-        query = f"?q={rng.choice(words)}" if searched else f"?offset={rng.randrange(0, 100)}"
+        query = f"?q={quote(rng.choice(words))}" if searched else f"?offset={rng.randrange(0, 100)}"
         return "stories", "/api/stories" + query
     if roll < 0.45:
-        return "story", f"/api/stories/{rng.choice(stories)}"
+        return "story", f"/api/stories/{quote(rng.choice(stories))}"
     if roll < 0.60:
-        return "claims", f"/api/stories/{rng.choice(stories)}/claims"
+        return "claims", f"/api/stories/{quote(rng.choice(stories))}/claims"
     if roll < 0.90:
-        return "document", f"/api/documents/{rng.choice(documents)}"
-    return "entities", f"/api/entities?q={rng.choice(words)[:4] if words else ''}"
+        return "document", f"/api/documents/{quote(rng.choice(documents))}"
+    return "entities", f"/api/entities?q={quote(rng.choice(words)[:4]) if words else ''}"
 
 
 async def get(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, host: str, path: str) -> int:
@@ -113,7 +114,7 @@ async def client(url: str, seconds: float, seed: int, plan: tuple, latencies: di
                 status = await asyncio.wait_for(get(reader, writer, host, path), REQUEST_TIMEOUT)
                 if status != 200:
                     errors.append(f"{status} {path}")
-            except (TimeoutError, OSError, asyncio.IncompleteReadError) as exc:
+            except (TimeoutError, OSError, ValueError, IndexError, asyncio.IncompleteReadError) as exc:
                 errors.append(f"{type(exc).__name__} {path}")
                 writer.close()
                 reader, writer = await asyncio.open_connection(address, int(port))
