@@ -25,6 +25,7 @@ from storyline.claims.check import check
 from storyline.ingest.inputs import InputFile
 from storyline.model import Document, Story, to_dict
 from storyline.pipeline import ingest, report
+from storyline.report.jsondoc import shown_title
 from storyline.serve.access import StoreAccess, StoreBusy
 from storyline.serve.config import ServeSettings
 from storyline.serve.index import StoryIndex, summarize_story
@@ -238,7 +239,11 @@ def _document_json(store: Store, doc_id: str, removed: bool) -> dict[str, Any]:
 
 
 def _document_meta(doc: Document) -> dict[str, Any]:
-    return {k: getattr(doc, k) for k in DOCUMENT_FIELDS}
+    """A document's metadata; ``shown_title`` is what the reports show for it (the start of its text when
+    it has no title)."""
+    meta = {k: getattr(doc, k) for k in DOCUMENT_FIELDS}
+    meta["shown_title"] = shown_title({"title": doc.title, "text": doc.text})
+    return meta
 
 
 async def _inputs(request: Request, name: str | None) -> list[InputFile]:

@@ -151,7 +151,7 @@ function docLabel(id) {
 
 function cite(ids) {
   return el("span", { class: "cites" }, ids.map((id) =>
-    el("button", { type: "button", class: "cite", title: docMeta(id).title || id, onclick: () => showDocument(id) },
+    el("button", { type: "button", class: "cite", title: docMeta(id).shown_title || id, onclick: () => showDocument(id) },
       docLabel(id))));
 }
 
@@ -401,7 +401,7 @@ function documentCard(doc, claims) {
   else highlight(body, text, claims);
   return el("article", { class: `doc ${claims.length ? "has-evidence" : ""}`, id: `doc-${doc.id}` },
     el("header", {},
-      el("h3", {}, doc.title || doc.id),
+      el("h3", {}, doc.shown_title || doc.title || doc.id),
       el("div", { class: "muted small" },
         [doc.published, doc.outlet, doc.origin && doc.origin !== doc.outlet ? `origin ${doc.origin}` : null,
           doc.authors && doc.authors.length ? `by ${doc.authors.join(", ")}` : null].filter(Boolean).join(" · "),
