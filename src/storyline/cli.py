@@ -18,6 +18,22 @@ err = Console(stderr=True, soft_wrap=True)  # one error, one line: easy to grep
 STORE_HELP = "DuckDB store file (default: OUT/storyline.duckdb)"
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from storyline import __version__
+
+        typer.echo(f"storyline {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
+                                 help="print the version and exit"),
+) -> None:
+    pass
+
+
 @contextlib.contextmanager
 def _progress(label: str):
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -43,11 +59,25 @@ def _progress(label: str):
         yield report
 
 
-def _ingest(inputs: list[str], store_path: Path):
-    from storyline.pipeline import ingest
+def _open_store(path: Path):
+    """The store at ``path``; one another process holds (a running ``storyline serve``) is a clear error."""
     from storyline.store import Store
 
-    store = Store(store_path)
+    try:
+        return Store(path)
+    except ValueError as exc:
+        err.print(f"error: {exc}", highlight=False, markup=False)
+        if "lock" in str(exc).lower():
+            err.print(f"{path} is in use by another process; if it is `storyline serve`, add documents "
+                      "through its page or POST /api/documents, or stop it first", markup=False)
+        raise typer.Exit(2) from exc
+
+
+def _ingest(inputs: list[str], store_path: Path):
+    store = _open_store(store_path)  # before the models load: a busy store is said at once
+
+    from storyline.pipeline import ingest
+
     with _progress("ingest") as progress:
         result = ingest(inputs, store, progress)
     err.print(
@@ -102,14 +132,69 @@ def report_command(
     out: Path = typer.Option(Path("out"), "--out", help="output folder"),
 ) -> None:
     """Write the dossier of everything in a store."""
-    from storyline.store import Store
-
     if not store.exists():
         err.print(f"error: {store}: no such store")
         raise typer.Exit(2)
-    db = Store(store)
+    db = _open_store(store)
     _report(db, out)
     db.close()
+
+
+@app.command("list")
+def list_command(
+    store: Path = typer.Option(..., "--store", help="DuckDB store file"),
+    as_json: bool = typer.Option(False, "--json", help="one JSON object per story on stdout"),
+) -> None:
+    """The stories of a store with their counts, largest first.
+
+    One line per story: id, documents, independent sources, claim groups, contested groups, first and last
+    publication date, title."""
+    import json
+
+    from storyline.serve.index import StoryIndex
+
+    if not store.is_file():
+        err.print(f"error: {store}: no such store")
+        raise typer.Exit(2)
+    db = _open_store(store)
+    index, unreported = StoryIndex.build(db), len(db.dirty_stories())
+    db.close()
+    for s in index.summaries:
+        if as_json:
+            typer.echo(json.dumps(s.to_json(), ensure_ascii=False))
+        else:
+            dates = f"{s.first or '?'}..{s.last or '?'}" if s.first or s.last else "undated"
+            typer.echo(f"{s.id}\t{s.documents} docs\t{s.sources} sources\t{s.claim_groups} claims\t"
+                       f"{s.contested} contested\t{dates}\t{s.title}")
+    if unreported:
+        err.print(f"{unreported} stories changed since the last report: run storyline report --store {store}",
+                  highlight=False, markup=False)
+
+
+@app.command()
+def serve(
+    store: Path = typer.Option(..., "--store", help="DuckDB store file (made by build or ingest)"),
+    host: str = typer.Option("127.0.0.1", "--host", help="address to listen on (default: this machine only)"),
+    port: int = typer.Option(8000, "--port", help="TCP port"),
+) -> None:
+    """The web page and HTTP API over a store: open http://HOST:PORT/ in a browser.
+
+    The API's schema is at /openapi.json. While it runs, the server is the store's only writer: add
+    documents through its page or POST /api/documents (storyline ingest on the same file is refused)."""
+    import uvicorn
+
+    from storyline.serve import create_app
+    from storyline.serve.access import StoreBusy
+
+    err.print(f"opening {store} (stories changed since the last report are computed first)…",
+              highlight=False, markup=False)
+    try:
+        web = create_app(store)
+    except (FileNotFoundError, StoreBusy) as exc:
+        err.print(f"error: {exc}", highlight=False, markup=False)
+        raise typer.Exit(2) from exc
+    err.print(f"serving {store} on http://{host}:{port}/ (Ctrl-C stops)", highlight=False, markup=False)
+    uvicorn.run(web, host=host, port=port, log_level="warning")
 
 
 @app.command()

@@ -54,20 +54,32 @@ def expand(inputs: Iterable[str]) -> Iterator[str | ReadError]:
             yield ReadError(str(path), "no such file or directory")
 
 
-def read_inputs(inputs: Iterable[str]) -> Iterator[Document | ReadError]:
-    """Documents from all inputs, with a ``ReadError`` for each input or record that could not be read."""
-    for item in expand(inputs):
-        if isinstance(item, ReadError):
-            yield item
-        else:
-            yield from read_file(item)
+def read_inputs(inputs: Iterable[str | InputFile]) -> Iterator[Document | ReadError]:
+    """Documents from all inputs, with a ``ReadError`` for each input or record that could not be read.
+
+    An ``InputFile`` (bytes already in memory, such as an upload to ``storyline serve``) is read as it is,
+    without touching the file system."""
+    for given in inputs:
+        if isinstance(given, InputFile):
+            yield from read_input(given.source, lambda found=given: found)
+            continue
+        for item in expand([given]):
+            if isinstance(item, ReadError):
+                yield item
+            else:
+                yield from read_file(item)
 
 
 def read_file(name: str) -> Iterator[Document | ReadError]:
     """Documents in one file (several for JSON records and WARC); never raises for bad input."""
-    source = name
+    return read_input(name, lambda: from_stdin(sys.stdin.buffer.read()) if name == "-"
+                      else from_path(Path(name)))
+
+
+def read_input(source: str, open_input: Callable[[], InputFile]) -> Iterator[Document | ReadError]:
+    """Documents of one input that ``open_input`` finds; any failure, opening included, is a ``ReadError``."""
     try:
-        found = from_stdin(sys.stdin.buffer.read()) if name == "-" else from_path(Path(name))
+        found = open_input()
         reader = READERS.get(found.kind)
         if reader is None:
             raise InputError(f"unknown format {found.kind or '(no extension)'!r}; expected one of "

@@ -281,6 +281,13 @@ class Store:
         ).fetchall()
         return [from_dict(Story, json.loads(r[0])) for r in rows]
 
+    def story(self, story_id: str) -> Story | None:
+        """One computed story (``None`` when unknown or not yet reported)."""
+        row = self.db.execute(
+            "SELECT data FROM stories WHERE id = ? AND data IS NOT NULL", [story_id]
+        ).fetchone()
+        return from_dict(Story, json.loads(row[0])) if row else None
+
     def claim_groups(self, story: str) -> list[ClaimGroup]:
         rows = self.db.execute("SELECT data FROM claim_groups WHERE story = ?", [story]).fetchall()
         return [from_dict(ClaimGroup, json.loads(r[0])) for r in rows]
