@@ -18,7 +18,7 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def embedder():
-    from storyline.annotate.nlp import embedder as load
+    from storyline.embeddings import embedder as load
 
     return load()
 

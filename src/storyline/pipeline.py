@@ -13,11 +13,12 @@ from rapidfuzz import fuzz
 from storyline import settings
 from storyline.annotate import annotate, dates
 from storyline.annotate.entities import canonical_entities, link_speakers
-from storyline.annotate.nlp import embedder, parse
+from storyline.annotate.nlp import parse
 from storyline.claims.extract import claims_of
 from storyline.claims.groups import group_claims, sentence_support
 from storyline.clean import clean_document
 from storyline.copies import CopyDetector, minhash_of
+from storyline.embeddings import embedder, sentence_features
 from storyline.ingest import read_inputs
 from storyline.model import Annotation, Document, Dossier, Features, ReadError, ReadWarning, Story
 from storyline.store import Store
@@ -68,19 +69,14 @@ def analyse(docs: list[Document]) -> tuple[list[tuple[Document, Annotation, Feat
             errors.append(ReadError(doc.source, f"annotation failed: {type(exc).__name__}: {exc}"))
             continue
         annotated.append((doc, annotation))
-    vectors = model.encode([s.text for _, a in annotated for s in a.sentences])
+    vectors = sentence_features([[s.text for s in a.sentences] for _, a in annotated],
+                                [doc.title or doc.text[:200] for doc, _ in annotated], model)
     out = []
-    offset = 0
-    for doc, annotation in annotated:
-        n = len(annotation.sentences)
-        sentence_vectors = vectors[offset : offset + n]
-        offset += n
-        doc_vector = sentence_vectors.mean(axis=0) if n else model.encode([doc.title or doc.text[:200]])[0]
-        doc_vector = (doc_vector / (np.linalg.norm(doc_vector) or 1.0)).astype(np.float32)
+    for (doc, annotation), (doc_vector, sentence_vectors) in zip(annotated, vectors, strict=True):
         features = Features(
             document=doc.id,
             doc_vector=doc_vector,
-            sentence_vectors=sentence_vectors.astype(np.float16),
+            sentence_vectors=sentence_vectors,
             minhash=minhash_of(doc.text),
             data={"entities": sorted({m.attributes.get("canonical", m.text) for m in annotation.mentions}),
                   "published": doc.published},

