@@ -43,11 +43,23 @@ def _progress(label: str):
         yield report
 
 
-def _ingest(inputs: list[str], store_path: Path):
-    from storyline.pipeline import ingest
+def _open_store(path: Path):
+    """The store at ``path``; one it cannot open (another embedding model's) is a one-line error."""
     from storyline.store import Store
 
-    store = Store(store_path)
+    try:
+        return Store(path)
+    except ValueError as exc:
+        err.print(f"error: {exc}", highlight=False, markup=False)
+        raise typer.Exit(2) from None
+
+
+def _ingest(inputs: list[str], store_path: Path):
+    err.print(f"reading {len(inputs)} input{'s' if len(inputs) != 1 else ''} into {store_path}; "
+              "loading the models", highlight=False, markup=False)  # before the imports that load them
+    from storyline.pipeline import ingest
+
+    store = _open_store(store_path)
     with _progress("ingest") as progress:
         result = ingest(inputs, store, progress)
     err.print(
@@ -102,12 +114,10 @@ def report_command(
     out: Path = typer.Option(Path("out"), "--out", help="output folder"),
 ) -> None:
     """Write the dossier of everything in a store."""
-    from storyline.store import Store
-
     if not store.exists():
         err.print(f"error: {store}: no such store")
         raise typer.Exit(2)
-    db = Store(store)
+    db = _open_store(store)
     _report(db, out)
     db.close()
 
@@ -160,7 +170,6 @@ def check_command(
 
     from storyline.claims.check import check, render
     from storyline.claims.stance import StanceModel
-    from storyline.store import Store
 
     if not inputs and store is None:
         err.print("error: give INPUT files or --store")
@@ -170,7 +179,7 @@ def check_command(
         raise typer.Exit(2)
     with tempfile.TemporaryDirectory() as scratch:
         path = store or Path(scratch) / "storyline.duckdb"
-        db = _ingest(inputs, path)[0] if inputs else Store(path)
+        db = _ingest(inputs, path)[0] if inputs else _open_store(path)
         documents = db.documents()
         annotations = db.annotations([d.id for d in documents])
         db.close()

@@ -2,21 +2,23 @@
 
 Two kinds of vector, both from the local all-MiniLM-L6-v2 weights:
 
-* contextual sentence embeddings (``Embedder``, ``DIMENSION``): the model run on each text. Costly
-  (about as much CPU a sentence as spaCy's whole pipeline spends on it), so only what a stage compares by
-  meaning is embedded: a document's title and lead (stories, copy candidates) and claim contents
-  (grouping, at report time);
+* contextual sentence embeddings (``Embedder``, ``DIMENSION``): the model run on each text; costly
+  (more CPU a sentence than spaCy's whole pipeline spends on it). Sentences (off-topic check, copies,
+  stories' lead vectors, summary), titles and claim contents (grouping, at report time);
 * static token vectors (``StaticEmbedder``, ``STATIC_DIMENSION``): the model run once on each token of
   its vocabulary alone ("[CLS] token [SEP]", as the model embeds a one-word text), kept as a table
   (``data/static_minilm.npy``, made by ``python -m storyline.embeddings``). A text's vector is the
   mean of its tokens' rows: a table look-up, a thousand times cheaper. A word that is one token gets
-  exactly the model's vector of that word (before the projection below). Used where every sentence
-  of every document is compared: off-topic sentences in cleaning, paraphrased copies.
+  exactly the model's vector of that word (before the projection below). Used for the words of the
+  off-topic check, which compares every content word of a document with every other.
 
 The table is projected on its first ``STATIC_DIMENSION`` singular directions (83% of its energy;
 cosines correlate 0.96 with the full ones) so that it ships with the package (7.8 MB). Thresholds on
 cosines of either kind are tied to these vectors; the store records ``VECTOR_MODEL`` and refuses
-vectors of another."""
+vectors of another.
+
+In a build every sentence is embedded once: cleaning embeds its sentences to find off-topic ones, and
+the cache hands the same vectors to the document features (spaCy splits most sentences alike)."""
 
 from __future__ import annotations
 
@@ -34,8 +36,9 @@ MODEL_NAME = "all-MiniLM-L6-v2"
 DIMENSION = 384  # of its sentence embeddings
 STATIC_PATH = DATA_DIR / "static_minilm.npy"
 STATIC_DIMENSION = 128
-# Names what made every stored vector: a store built with other vectors must be rebuilt, not mixed.
-VECTOR_MODEL = f"{MODEL_NAME}+static{STATIC_DIMENSION}"
+# What made the stored vectors (the static table is used in cleaning only, nothing of it is stored): a
+# store built with another model must be rebuilt, not mixed.
+VECTOR_MODEL = MODEL_NAME
 
 
 @dataclass(frozen=True)

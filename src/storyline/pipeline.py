@@ -98,8 +98,9 @@ def _unique_id(doc: Document, taken: set[str]) -> None:
 
 
 def ingest(inputs: Iterable[str], store: Store, progress: Progress = _noop,
-           story_settings: StorySettings | None = None) -> IngestResult:
-    """Read inputs into the store; content already stored is skipped."""
+           story_settings: StorySettings | None = None,
+           batch_documents: int = settings.BATCH_DOCUMENTS) -> IngestResult:
+    """Read inputs into the store, ``batch_documents`` per transaction; content already stored is skipped."""
     result = IngestResult()
     known_hashes = store.known_hashes()
     taken_ids = store.known_ids()
@@ -109,7 +110,7 @@ def ingest(inputs: Iterable[str], store: Store, progress: Progress = _noop,
     story_of = {d.id: d.story for d in stored if d.story}
     known = {d.id: d for d in stored}
     records = read_inputs(inputs)
-    while batch := list(itertools.islice(records, settings.BATCH_DOCUMENTS)):
+    while batch := list(itertools.islice(records, batch_documents)):
         errors = [r for r in batch if isinstance(r, ReadError)]
         fresh: list[Document] = []
         for doc in (r for r in batch if isinstance(r, Document)):

@@ -109,3 +109,15 @@ def test_errors_are_kept_until_the_source_reads(tmp_path):
     assert store.errors() == [ReadError("x.txt", "empty file")]
     store.clear_errors(["x.txt"])
     assert store.errors() == []
+
+
+def test_a_store_refuses_to_open_for_another_embedding_model(tmp_path):
+    path = tmp_path / "s.duckdb"
+    store = Store(path, vector_model="model-a")
+    with store.transaction():
+        store.add_documents([item("a")])
+    store.close()
+    with pytest.raises(ValueError, match="has vectors of model-a; this build uses model-b: rebuild it"):
+        Store(path, vector_model="model-b")
+    reopened = Store(path, vector_model="model-a")  # the refusal left the store as it was
+    assert [d.id for d in reopened.documents()] == ["a"]
