@@ -15,7 +15,8 @@ from pathlib import Path
 
 from storyline import settings
 from storyline.annotate import annotate
-from storyline.annotate.nlp import embedder, spacy_pipeline
+from storyline.annotate.nlp import spacy_pipeline
+from storyline.embeddings import embedder
 from storyline.model import Document
 
 BODIES = Path(__file__).resolve().parents[2] / "shared/datasets/fnc1-train-bodies/train_bodies.csv"

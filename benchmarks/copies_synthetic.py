@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from storyline.copies import CopyDetector, minhash_of
+from storyline.embeddings import DIMENSION
 from storyline.eval import copies as evaluation
 from storyline.eval import default_datasets
 from storyline.model import Annotation, Document, Features
@@ -37,7 +38,7 @@ def random_document(doc_id: str, rng: random.Random, np_rng: np.random.Generator
     """A document of random words; with ``near``, its vectors are a noisy copy of those sentence vectors."""
     text = " ".join(rng.choices(VOCABULARY, k=WORDS))
     if near is None:
-        sentences = np_rng.standard_normal((SENTENCES, 384)).astype(np.float32)
+        sentences = np_rng.standard_normal((SENTENCES, DIMENSION)).astype(np.float32)
     else:
         sentences = near.astype(np.float32) + 0.6 * np_rng.standard_normal(near.shape).astype(np.float32) / 20
     sentences /= np.linalg.norm(sentences, axis=1, keepdims=True)

@@ -19,7 +19,7 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def embedder():
-    from storyline.annotate.nlp import embedder as load
+    from storyline.embeddings import embedder as load
 
     return load()
 

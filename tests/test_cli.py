@@ -92,3 +92,13 @@ def test_ingest_then_report_in_two_steps_and_stdin(tmp_path):
 def test_report_on_a_missing_store_is_an_error(tmp_path):
     run = storyline("report", "--store", str(tmp_path / "nothing.duckdb"), "--out", str(tmp_path / "out"))
     assert run.returncode == 2 and "no such store" in run.stderr.decode()
+
+
+def test_a_store_of_another_embedding_model_is_refused_in_one_line(tmp_path):
+    from storyline.store import Store
+
+    Store(tmp_path / "s.duckdb", vector_model="some-other-model").close()
+    run = storyline("report", "--store", str(tmp_path / "s.duckdb"), "--out", str(tmp_path / "out"))
+    assert run.returncode == 2
+    assert b"has vectors of some-other-model; this build uses all-MiniLM-L6-v2: rebuild it" in run.stderr
+    assert b"Traceback" not in run.stderr

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from storyline import pipeline, settings, stories
+from storyline import pipeline, stories
 from storyline.claims.groups import source_of
 from storyline.report.jsondoc import to_json
 from storyline.store import Store
@@ -98,7 +98,6 @@ def test_an_interrupted_run_is_completed_by_the_next(tmp_path, monkeypatch):
     for name in ("wire.txt", "broadcaster.txt", "other_story.txt"):
         shutil.copy(HARBOR / name, folder / name)
     store_path = tmp_path / "s.duckdb"
-    monkeypatch.setattr(settings, "BATCH_DOCUMENTS", 1)
     real_analyse = pipeline.analyse
     calls = []
 
@@ -111,12 +110,12 @@ def test_an_interrupted_run_is_completed_by_the_next(tmp_path, monkeypatch):
     monkeypatch.setattr(pipeline, "analyse", crash_on_second_batch)
     store = Store(store_path)
     with pytest.raises(KeyboardInterrupt):
-        pipeline.ingest([str(folder)], store)
+        pipeline.ingest([str(folder)], store, batch_documents=1)
     store.close()
     monkeypatch.setattr(pipeline, "analyse", real_analyse)
     store = Store(store_path)
     assert store.document_count() == 1
-    resumed = pipeline.ingest([str(folder)], store)
+    resumed = pipeline.ingest([str(folder)], store, batch_documents=1)
     assert resumed.skipped == 1 and len(resumed.added) == 2
     assert len(pipeline.report(store).documents) == 3
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from storyline.annotate.nlp import DIMENSION
+from storyline.embeddings import DIMENSION
 from storyline.model import Document
 from storyline.pipeline import analyse
 from storyline.stories import (

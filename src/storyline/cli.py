@@ -60,7 +60,8 @@ def _progress(label: str):
 
 
 def _open_store(path: Path):
-    """The store at ``path``; one another process holds (a running ``storyline serve``) is a clear error."""
+    """The store at ``path``; one another process holds (a running ``storyline serve``) or one with
+    another embedding model's vectors is a one-line error."""
     from storyline.store import Store
 
     try:
@@ -70,10 +71,12 @@ def _open_store(path: Path):
         if "lock" in str(exc).lower():
             err.print(f"{path} is in use by another process; if it is `storyline serve`, add documents "
                       "through its page or POST /api/documents, or stop it first", markup=False)
-        raise typer.Exit(2) from exc
+        raise typer.Exit(2) from None
 
 
 def _ingest(inputs: list[str], store_path: Path):
+    err.print(f"reading {len(inputs)} input{'s' if len(inputs) != 1 else ''} into {store_path}; "
+              "loading the models", highlight=False, markup=False)  # before the imports that load them
     store = _open_store(store_path)  # before the models load: a busy store is said at once
 
     from storyline.pipeline import ingest
@@ -245,7 +248,6 @@ def check_command(
 
     from storyline.claims.check import check, render
     from storyline.claims.stance import StanceModel
-    from storyline.store import Store
 
     if not inputs and store is None:
         err.print("error: give INPUT files or --store")
@@ -255,7 +257,7 @@ def check_command(
         raise typer.Exit(2)
     with tempfile.TemporaryDirectory() as scratch:
         path = store or Path(scratch) / "storyline.duckdb"
-        db = _ingest(inputs, path)[0] if inputs else Store(path)
+        db = _ingest(inputs, path)[0] if inputs else _open_store(path)
         documents = db.documents()
         annotations = db.annotations([d.id for d in documents])
         db.close()

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
-from storyline.annotate.nlp import DIMENSION
+from storyline.embeddings import DIMENSION
 from storyline.model import Document, Features
 
 if TYPE_CHECKING:

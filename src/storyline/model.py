@@ -172,8 +172,8 @@ class Features:
     """Vectors the corpus-level stages (copies, stories, grouping) compare documents by."""
 
     document: str
-    doc_vector: Any = None  # np.ndarray (384,), unit length
-    sentence_vectors: Any = None  # np.ndarray (n_sentences, 384), unit length
+    doc_vector: Any = None  # np.ndarray (embeddings.DIMENSION,), unit length
+    sentence_vectors: Any = None  # np.ndarray (n_sentences, embeddings.DIMENSION), unit length
     minhash: Any = None  # np.ndarray of uint64 hash values
     data: dict[str, Any] = field(default_factory=dict)  # entity keys, dates, ... for stories
 

@@ -7,16 +7,15 @@ import itertools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-import numpy as np
-
 from storyline import settings
 from storyline.annotate import annotate, dates
 from storyline.annotate.entities import canonical_entities, link_speakers
-from storyline.annotate.nlp import embedder, parse
+from storyline.annotate.nlp import parse
 from storyline.claims.extract import claims_of
 from storyline.claims.groups import group_claims, sentence_support
 from storyline.clean import clean_document
 from storyline.copies import CopyDetector, minhash_of
+from storyline.embeddings import embedder, sentence_features
 from storyline.events import events_of, redate_events
 from storyline.ingest import read_inputs
 from storyline.model import Annotation, Document, Dossier, Features, ReadError, ReadWarning, Story
@@ -68,19 +67,14 @@ def analyse(docs: list[Document]) -> tuple[list[tuple[Document, Annotation, Feat
             errors.append(ReadError(doc.source, f"annotation failed: {type(exc).__name__}: {exc}"))
             continue
         annotated.append((doc, annotation))
-    vectors = model.encode([s.text for _, a in annotated for s in a.sentences])
+    vectors = sentence_features([[s.text for s in a.sentences] for _, a in annotated],
+                                [doc.title or doc.text[:200] for doc, _ in annotated], model)
     out = []
-    offset = 0
-    for doc, annotation in annotated:
-        n = len(annotation.sentences)
-        sentence_vectors = vectors[offset : offset + n]
-        offset += n
-        doc_vector = sentence_vectors.mean(axis=0) if n else model.encode([doc.title or doc.text[:200]])[0]
-        doc_vector = (doc_vector / (np.linalg.norm(doc_vector) or 1.0)).astype(np.float32)
+    for (doc, annotation), (doc_vector, sentence_vectors) in zip(annotated, vectors, strict=True):
         features = Features(
             document=doc.id,
             doc_vector=doc_vector,
-            sentence_vectors=sentence_vectors.astype(np.float16),
+            sentence_vectors=sentence_vectors,
             minhash=minhash_of(doc.text),
             data={"entities": sorted({m.attributes.get("canonical", m.text) for m in annotation.mentions}),
                   "published": doc.published},
@@ -102,8 +96,9 @@ def _unique_id(doc: Document, taken: set[str]) -> None:
 
 
 def ingest(inputs: Iterable[str], store: Store, progress: Progress = _noop,
-           story_settings: StorySettings | None = None) -> IngestResult:
-    """Read inputs into the store; content already stored is skipped."""
+           story_settings: StorySettings | None = None,
+           batch_documents: int = settings.BATCH_DOCUMENTS) -> IngestResult:
+    """Read inputs into the store, ``batch_documents`` per transaction; content already stored is skipped."""
     result = IngestResult()
     known_hashes = store.known_hashes()
     taken_ids = store.known_ids()
@@ -113,7 +108,7 @@ def ingest(inputs: Iterable[str], store: Store, progress: Progress = _noop,
     story_of = {d.id: d.story for d in stored if d.story}
     known = {d.id: d for d in stored}
     records = read_inputs(inputs)
-    while batch := list(itertools.islice(records, settings.BATCH_DOCUMENTS)):
+    while batch := list(itertools.islice(records, batch_documents)):
         errors = [r for r in batch if isinstance(r, ReadError)]
         fresh: list[Document] = []
         for doc in (r for r in batch if isinstance(r, Document)):

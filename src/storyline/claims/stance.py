@@ -122,7 +122,7 @@ CUE_KINDS = ("refute", "hedge", "confirm", "negation", "question", "quote")
 
 
 def embed(texts: Sequence[str]) -> np.ndarray:
-    from storyline.annotate.nlp import embedder
+    from storyline.embeddings import embedder
 
     return embedder().encode(list(texts))
 

@@ -94,10 +94,11 @@ def _vocabulary_scores(texts: list[str], title: str | None, embedder) -> np.ndar
     similarity = vectors @ vectors.T
     for i, own in enumerate(words[: len(texts)]):
         mine = [index[w] for w in own]
-        others = sorted({index[w] for j, ws in enumerate(words) if j != i for w in ws} - set(mine))
-        if not mine or not others:
+        if not mine or len(mine) == len(vocabulary):  # every word not its own is another sentence's
             continue
-        best = similarity[np.ix_(mine, others)].max(axis=1)
+        rows = similarity[mine]
+        rows[:, mine] = -np.inf
+        best = rows.max(axis=1)
         scores[i] = (best.sum() + WORD_PRIOR * WORD_PRIOR_WEIGHT) / (len(mine) + WORD_PRIOR_WEIGHT)
     return scores
 

@@ -21,8 +21,8 @@ import re
 import time
 from pathlib import Path
 
-from storyline.annotate.nlp import embedder
 from storyline.clean import clean_document
+from storyline.embeddings import embedder
 from storyline.model import Document, Removal
 from storyline.settings import DATA_DIR
 

@@ -168,7 +168,7 @@ def run(datasets: Path, quick: bool) -> dict[str, float]:
         raise FileNotFoundError(f"no development corpora in {datasets}")
     model = None
     if not quick:
-        from storyline.annotate.nlp import embedder
+        from storyline.embeddings import embedder
 
         model = embedder()
     out: dict[str, float] = {}

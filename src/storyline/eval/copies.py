@@ -33,8 +33,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-import numpy as np
-
 from storyline.copies import CopyDetector, minhash_of, shingles
 from storyline.model import Document, Features
 
@@ -279,20 +277,12 @@ def hard_negatives(datasets: Path, quick: bool) -> list[Item]:
 
 def features_of(docs: list[Document]) -> dict[str, Features]:
     """Features as ``pipeline.analyse`` computes them, with regex sentences."""
-    from storyline.annotate.nlp import embedder
+    from storyline.embeddings import sentence_features
 
-    model = embedder()
-    sentences = {d.id: split_sentences(d.text) for d in docs}
-    vectors = model.encode([s for d in docs for s in sentences[d.id]])
-    out, offset = {}, 0
-    for doc in docs:
-        n = len(sentences[doc.id])
-        sentence_vectors = vectors[offset : offset + n]
-        offset += n
-        doc_vector = sentence_vectors.mean(axis=0)
-        doc_vector = (doc_vector / (np.linalg.norm(doc_vector) or 1.0)).astype(np.float32)
-        out[doc.id] = Features(doc.id, doc_vector, sentence_vectors.astype(np.float16), minhash_of(doc.text))
-    return out
+    sentences = [split_sentences(d.text) for d in docs]
+    vectors = sentence_features(sentences, [d.text[:200] for d in docs])
+    return {doc.id: Features(doc.id, doc_vector, sentence_vectors, minhash_of(doc.text))
+            for doc, (doc_vector, sentence_vectors) in zip(docs, vectors, strict=True)}
 
 
 def detect(items: list[Item], features: dict[str, Features]) -> float:

@@ -39,7 +39,7 @@ from scipy.spatial.distance import squareform
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from storyline.annotate import annotate
-from storyline.annotate.nlp import embedder, parse
+from storyline.annotate.nlp import parse
 from storyline.claims.extract import claims_of
 from storyline.claims.group_vocabulary import HEADLINE_HEDGES
 from storyline.claims.groups import (
@@ -52,6 +52,7 @@ from storyline.claims.groups import (
     pair_scores,
     propositions,
 )
+from storyline.embeddings import embedder
 from storyline.eval.stories import bcubed
 from storyline.model import Annotation, Claim, Document, Mention
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import duckdb
 import numpy as np
 
+from storyline.embeddings import VECTOR_MODEL
 from storyline.model import (
     Annotation,
     ClaimGroup,
@@ -65,9 +66,10 @@ class Store:
     """Documents, removals, annotations, claims, features, stories and claim groups.
 
     Every batch is written in one transaction, so an interrupted run leaves the store as it was
-    after the last complete batch and the next run completes it."""
+    after the last complete batch and the next run completes it. The store records which embedding
+    model made its vectors and refuses to open for another: vectors of two models are not comparable."""
 
-    def __init__(self, path: str | Path = ":memory:"):
+    def __init__(self, path: str | Path = ":memory:", vector_model: str = VECTOR_MODEL):
         self.path = str(path)
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
@@ -76,6 +78,17 @@ class Store:
         except duckdb.Error as exc:
             raise ValueError(f"cannot open store {self.path}: {exc}") from exc
         self.db.execute(SCHEMA)
+        self._claim_vector_model(vector_model)
+
+    def _claim_vector_model(self, model: str) -> None:
+        """Record the model of a new store's vectors; refuse a store whose vectors another model made."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'vector_model'").fetchone()
+        if row is None:
+            self.db.execute("INSERT INTO meta VALUES ('vector_model', ?)", [model])
+        elif row[0] != model:
+            self.db.close()
+            raise ValueError(f"store {self.path} has vectors of {row[0]}; this build uses {model}: "
+                             "rebuild it, or re-embed")
 
     def close(self) -> None:
         self.db.close()
