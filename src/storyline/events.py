@@ -3,7 +3,7 @@
 One event per event verb (or light verb with an event noun: "imposed sanctions") of a sentence, typed with
 the vocabulary in ``storyline.event_vocabulary``. Participants are phrases of the parse with their asides
 cut (relative clauses, appositions, datelines); the date is that of a time expression in the event's own
-clause, so "a part of Ukraine Russia annexed in 2014" does not date the sentence's statement."""
+clause, so "a region Morvania annexed in 2014" does not date the sentence's statement."""
 
 from __future__ import annotations
 
@@ -162,7 +162,7 @@ def clause_times(verb, times: list[TimeExpression], anchors: dict[int, int | Non
 def _clause(verb) -> set[int]:
     """Token indices whose time expressions date this verb's event: the verb, the verb it is the infinitive
     or gerund of ("began demonstrating", "plan to discuss"), the verbs governed that way by it, and a
-    "when" clause's verbs ("when Russia started deploying drones in August, many had failures")."""
+    "when" clause's verbs ("when Morvania started deploying drones in August, many had failures")."""
     clause = {verb.i}
     if verb.dep_ == "xcomp":
         clause.add(verb.head.i)
@@ -227,8 +227,9 @@ def _participants(verb, skip: int, settings: EventSettings) -> tuple[str | None,
 
 
 def _inherited_subject(verb):
-    """The subject of the clause an infinitive, gerund or second verb depends on ("Iran began
-    demonstrating", "Russians faced problems soon after taking delivery", "Amini collapsed ... and died")."""
+    """The subject of the clause an infinitive, gerund or second verb depends on ("Valdoria began
+    demonstrating", "Morvanians faced problems soon after taking delivery", "the driver collapsed ...
+    and died")."""
     for _ in range(3):
         if verb.dep_ not in ("xcomp", "conj", "pcomp", "advcl"):
             return None
@@ -300,7 +301,8 @@ def _without_asides(token, skip: int, asides: frozenset[str] = ASIDE_DEPENDENCIE
 
 def _clause_text(verb, skip: int, settings: EventSettings) -> str:
     """The event as the text tells it: its clause from the subject to the end, asides cut; an infinitive or
-    second verb gets the subject of the verb it depends on ("Iran began demonstrating", "Amini ... died")."""
+    second verb gets the subject of the verb it depends on ("Valdoria began demonstrating", "the driver ...
+    died")."""
     own = _without_asides(verb, skip, CLAUSE_ASIDES)
     words = {t for t in own if not (t.dep_ == "mark" and t.head.i == verb.i)}
     subject = _inherited_subject(verb) if _child(verb, ("nsubj", "nsubjpass")) is None else None
@@ -321,7 +323,7 @@ def _naming(token) -> bool:
 
 def _named_out(participle) -> list:
     """What the parse hung on a naming participle that belongs to the clause above ("..., also known as
-    UAVs, to Russia at Kashan Airfield in June"): its phrases other than the name itself."""
+    UAVs, to Morvania at Halden Airfield in June"): its phrases other than the name itself."""
     return [
         w
         for c in participle.children
@@ -371,7 +373,7 @@ def _location(verb, annotation: Annotation, index: int, sent) -> str | None:
 
 def _own_tokens(verb) -> list:
     """Tokens of the verb's clause (and of the verb it is the infinitive of) not inside another clause: a
-    reported clause has its own places; a naming participle ("also known as ... at Kashan") is no clause."""
+    reported clause has its own places; a naming participle ("also known as ... at Halden") is no clause."""
     top = verb.head if verb.dep_ == "xcomp" else verb
     cut: set[int] = set()
     for t in top.subtree:

@@ -22,7 +22,7 @@ OBJECT_DEPS = {"dobj", "xcomp", "prep", "attr", "acomp", "dative", "oprd"}
 SUBJECTS = {"nsubj", "nsubjpass"}
 CANDIDATE_POS = {"VERB", "AUX", "NOUN"}
 # Speaker classes that state things rather than do them: a verb the model learnt only counts as a cue with an
-# object when one of these is its subject ("Senator Voss endorsed the bill", not "Russia launched drones").
+# object when one of these is its subject ("Senator Voss endorsed the bill", not "Morvania launched drones").
 SPEAKING = {"person", "org", "anonymous", "pron_person", "pron_group"}
 QUOTE_MARKS = {"“", "”", '"', "‘‘", "’’", "``", "''", "‘", "’"}
 

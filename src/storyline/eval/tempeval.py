@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -256,16 +257,19 @@ def score_document(document: TimeMLDocument, tally: Tally) -> None:
     tally.detection(document, found)
 
 
-def run(datasets: Path, quick: bool) -> dict[str, float]:
+def timeml_corpora(datasets: Path, quick: bool) -> Iterator[tuple[str, list[Path]]]:
+    """Each TempEval-3 training corpus with its TimeML files (every fourth one when ``quick``)."""
     root = datasets / "tempeval3" / "TBAQ-cleaned"
+    for key, folder in CORPORA.items():
+        paths = sorted((root / folder).glob("*.tml"))[:: 4 if quick else 1]
+        if paths:
+            yield key, paths
+
+
+def run(datasets: Path, quick: bool) -> dict[str, float]:
     figures: dict[str, float] = {}
     overall = Tally()
-    for key, folder in CORPORA.items():
-        paths = sorted((root / folder).glob("*.tml"))
-        if quick:
-            paths = paths[::4]
-        if not paths:
-            continue
+    for key, paths in timeml_corpora(datasets, quick):
         tally = Tally()
         for path in paths:
             score_document(read_timeml(path), tally)

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from storyline.annotate.dates import find_times
 from storyline.annotate.nlp import parse
-from storyline.eval.tempeval import CORPORA, TimeMLDocument, normalise, read_timeml, value_kind
+from storyline.eval.tempeval import TimeMLDocument, normalise, read_timeml, timeml_corpora, value_kind
 from storyline.events import anchor, best_date, clause_times
 from storyline.model import Sentence
 
@@ -120,15 +120,9 @@ def figures(tally: Counter, prefix: str) -> dict[str, float]:
 
 
 def run(datasets: Path, quick: bool) -> dict[str, float]:
-    root = datasets / "tempeval3" / "TBAQ-cleaned"
     out: dict[str, float] = {}
     overall: Counter = Counter()
-    for key, folder in CORPORA.items():
-        paths = sorted((root / folder).glob("*.tml"))
-        if quick:
-            paths = paths[::4]
-        if not paths:
-            continue
+    for key, paths in timeml_corpora(datasets, quick):
         tally: Counter = Counter()
         score([read_timeml(p) for p in paths], tally)
         out.update(figures(tally, key))

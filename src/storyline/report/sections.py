@@ -26,7 +26,7 @@ def when(entry: Entry) -> str:
 
 
 def denials(group: dict[str, Any], claims: dict[str, dict[str, Any]]) -> str:
-    """Who denies a claim group and how many sources they are: "Iran (1 source)"."""
+    """Who denies a claim group and how many sources they are: "Valdoria (1 source)"."""
     if not group["denying"]:
         return ""
     names = sorted({claims[c]["speaker"] or "unattributed" for c in group["denying"] if c in claims})
