@@ -28,6 +28,7 @@ def main() -> None:
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     app = create_app(args.store)
+    app.state.access.complete_stories()  # the screenshots show every story, none still pending
     index = app.state.access.index()
     story_id = args.story or index.summaries[0].id
     with running(app) as base, sync_playwright() as pw:

@@ -28,7 +28,7 @@ import numpy as np
 from storyline.serve.background import free_port
 
 REQUEST_TIMEOUT = 30.0  # a request slower than this counts as an error
-READY_SECONDS = 600  # a store whose stories were never reported is reported before the server listens
+READY_SECONDS = 600  # a store whose stories were never reported has them computed before the run starts
 
 
 @contextlib.contextmanager
@@ -43,7 +43,8 @@ def server(store: Path) -> Iterator[str]:
             if process.poll() is not None:
                 raise SystemExit(f"storyline serve exited with {process.returncode}")
             with contextlib.suppress(httpx.HTTPError):
-                if httpx.get(url + "/api/stories", timeout=5).status_code == 200:
+                answer = httpx.get(url + "/api/stories", timeout=5)
+                if answer.status_code == 200 and not answer.json()["pending"]:  # every story computed
                     break
             if time.monotonic() > deadline:
                 raise SystemExit("storyline serve did not answer")

@@ -34,6 +34,12 @@ def bad_inputs(tmp_path_factory) -> Path:
         "against the harbour tax, their association said.".encode("cp1252")
     )
     (folder / "good.txt").write_text((HARBOR / "wire.txt").read_text())
+    (folder / "german.txt").write_text(
+        "title Hafen von Marlow öffnet nach Reparaturen wieder\n\n"
+        "MARLOW — Der Hafen von Marlow soll nach wochenlangen Reparaturen am Montag wieder öffnen, teilte "
+        "die Hafenverwaltung am Freitag mit. Die Fischer der Region begrüßten die Entscheidung, verlangten "
+        "aber eine Entschädigung für die verlorenen Wochen.\n"
+    )
     return folder
 
 
@@ -42,8 +48,11 @@ def test_build_reads_what_it_can_and_lists_the_rest(bad_inputs, tmp_path):
     run = storyline("build", str(bad_inputs), str(tmp_path / "no-such-dir"), "--out", str(out))
     assert run.returncode == 0, run.stderr.decode()
     data = json.loads((out / "dossier.json").read_text())
-    assert sorted(d["id"] for d in data["documents"]) == ["good", "latin1"]
+    assert sorted(d["id"] for d in data["documents"]) == ["german", "good", "latin1"]
     assert "Café owners" in next(d["text"] for d in data["documents"] if d["id"] == "latin1")
+    warned = {Path(w["source"]).name: w["warning"] for w in data["warnings"]}
+    assert list(warned) == ["german.txt"] and "not English" in warned["german.txt"]  # kept, with a warning
+    assert "german.txt" in run.stderr.decode()
     errors = {Path(e["source"]).name: e["error"] for e in data["errors"]}
     assert {
         "empty.txt",
@@ -62,19 +71,35 @@ def test_build_reads_what_it_can_and_lists_the_rest(bad_inputs, tmp_path):
     assert (out / "dossier.md").exists() and (out / "dossier.html").exists()
 
 
-def test_build_with_nothing_readable_exits_2(tmp_path):
-    (tmp_path / "empty.txt").write_bytes(b"")
-    run = storyline("build", str(tmp_path / "empty.txt"), "--out", str(tmp_path / "out"))
+def test_build_with_nothing_readable_writes_the_errors_and_exits_2(tmp_path):
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_bytes(b"")
+    (bad / "binary.txt").write_bytes(bytes(range(256)) * 40)
+    (bad / "records.jsonl").write_text('{"text": 3}\n{"title": "no text"}\n')
+    run = storyline("build", str(bad), "--out", str(tmp_path / "out"), "--json")
     assert run.returncode == 2
     assert "empty.txt" in run.stderr.decode()
+    data = json.loads((tmp_path / "out" / "dossier.json").read_text())
+    assert data["documents"] == [] and data["stories"] == []
+    assert sorted(Path(e["source"].split("#")[0].split(":")[0]).name for e in data["errors"]) == [
+        "binary.txt", "empty.txt", "records.jsonl", "records.jsonl"]
+    [line] = run.stdout.decode().splitlines()
+    summary = json.loads(line)
+    assert summary["command"] == "build" and summary["read"] == 0 and summary["errors"] == 4
+    assert summary["documents"] == 0 and Path(summary["out"]["json"]).is_file()
 
 
 def test_ingest_then_report_in_two_steps_and_stdin(tmp_path):
     store = tmp_path / "corpus.duckdb"
     first = storyline("ingest", str(HARBOR / "wire.txt"), "--store", str(store))
     assert first.returncode == 0, first.stderr.decode()
-    again = storyline("ingest", str(HARBOR / "wire.txt"), "--store", str(store))
+    again = storyline("ingest", str(HARBOR / "wire.txt"), "--store", str(store), "--json")
     assert "0 new documents, 1 already stored" in again.stderr.decode()
+    summary = json.loads(again.stdout)
+    counts = (summary["read"], summary["added"], summary["already_stored"], summary["documents"])
+    assert counts == (1, 0, 1, 1)
+    assert summary["store"] == str(store) and summary["seconds"] > 0
     piped = storyline(
         "ingest",
         "-",
@@ -83,10 +108,14 @@ def test_ingest_then_report_in_two_steps_and_stdin(tmp_path):
         stdin=gzip.decompress(gzip.compress((HARBOR / "broadcaster.txt").read_bytes())),
     )
     assert piped.returncode == 0, piped.stderr.decode()
-    run = storyline("report", "--store", str(store), "--out", str(tmp_path / "out"))
+    run = storyline("report", "--store", str(store), "--out", str(tmp_path / "out"), "--json", "--quiet")
     assert run.returncode == 0, run.stderr.decode()
+    assert run.stderr == b""  # --quiet: nothing to say when nothing went wrong
     data = json.loads((tmp_path / "out" / "dossier.json").read_text())
     assert sorted(d["id"] for d in data["documents"]) == ["stdin", "wire"]
+    summary = json.loads(run.stdout)
+    assert summary["documents"] == 2 and summary["stories"] == len(data["stories"]) >= 1
+    assert "read" not in summary and summary["out"]["json"] == str(tmp_path / "out" / "dossier.json")
 
 
 def test_report_on_a_missing_store_is_an_error(tmp_path):

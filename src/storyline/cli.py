@@ -1,21 +1,39 @@
-"""Command line: thin wrappers around the pipeline, progress on stderr."""
+"""Command line: thin wrappers around the pipeline; messages on stderr, results and --json lines on stdout."""
 
 from __future__ import annotations
 
-import contextlib
+import json
+import time
 from pathlib import Path
 
 import typer
 from rich.console import Console
 
 from storyline import settings
+from storyline.cli_help import UserCommand, UserGroup, epilog
+from storyline.cli_output import RunSummary, Terminal, copies, ingest_counts
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
-eval_app = typer.Typer(no_args_is_help=True, help="Evaluations over ../shared/datasets, printing figures.")
+ABOUT = ("storyline turns news documents (text, HTML, JSON, WARC) into a sourced dossier: the claims and "
+         "who makes them, how many independent sources back each one, denials, discrepancies, stories, a "
+         "timeline and a summary that cites its sources.")
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=ABOUT, epilog=epilog("storyline"),
+                  cls=UserGroup, rich_markup_mode=None)
+eval_app = typer.Typer(no_args_is_help=True, cls=UserGroup, rich_markup_mode=None, epilog=epilog("eval"),
+                       help="Evaluations over the shared datasets, each printing its figures beside a "
+                       "baseline.")
 app.add_typer(eval_app, name="eval")
 err = Console(stderr=True, soft_wrap=True)  # one error, one line: easy to grep
 
 STORE_HELP = "DuckDB store file (default: OUT/storyline.duckdb)"
+INPUTS_HELP = "files, folders (read recursively) or - for standard input"
+JSON_HELP = "print one JSON summary line on stdout (counts, seconds, paths)"
+DATASETS_HELP = "folder of the shared datasets (default: ../shared/datasets)"
+QUIET_HELP = "no progress bar or progress messages; errors and warnings are still printed"
+
+
+def command(name: str, **kwargs):
+    """``app.command`` with the user help layout and the command's inputs and examples."""
+    return app.command(name, cls=UserCommand, epilog=epilog(name), **kwargs)
 
 
 def _print_version(value: bool) -> None:
@@ -34,31 +52,6 @@ def _options(
     pass
 
 
-@contextlib.contextmanager
-def _progress(label: str):
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        transient=False,
-    ) as bar:
-        task = bar.add_task(label, total=None)
-
-        def report(what: str, n: int) -> None:
-            if what.startswith("error:"):
-                bar.console.print(what, style="red", highlight=False, markup=False)
-            elif what.startswith("warning:"):
-                bar.console.print(what, style="yellow", highlight=False, markup=False)
-            else:
-                bar.update(task, advance=n, description=f"{label}: {what}")
-
-        yield report
-
-
 def _open_store(path: Path):
     """The store at ``path``; one another process holds (a running ``storyline serve``) or one with
     another embedding model's vectors is a one-line error."""
@@ -74,86 +67,124 @@ def _open_store(path: Path):
         raise typer.Exit(2) from None
 
 
-def _ingest(inputs: list[str], store_path: Path):
-    err.print(f"reading {len(inputs)} input{'s' if len(inputs) != 1 else ''} into {store_path}; "
-              "loading the models", highlight=False, markup=False)  # before the imports that load them
+def _ingest(inputs: list[str], store_path: Path, term: Terminal):
+    term.say(f"reading {len(inputs)} input{'s' if len(inputs) != 1 else ''} into {store_path}; "
+             "loading the models")  # before the imports that load them
     store = _open_store(store_path)  # before the models load: a busy store is said at once
 
+    from storyline.ingest.count import count_records
     from storyline.pipeline import ingest
 
-    with _progress("ingest") as progress:
+    total = count_records(inputs) if term.draws_bar else None
+    with term.progress("ingest", total) as progress:
         result = ingest(inputs, store, progress)
-    err.print(
-        f"{len(result.added)} new documents, {result.skipped} already stored, {len(result.errors)} errors, "
-        f"{len(result.warnings)} warnings"
-    )
+    term.say(f"{len(result.added)} new documents, {result.skipped} already stored, "
+             f"{len(result.errors)} errors, {len(result.warnings)} warnings")
     return store, result
 
 
-def _report(store, out: Path) -> dict[str, Path]:
+def _report(store, out: Path, term: Terminal):
     from storyline.pipeline import report
     from storyline.report import write_all
 
-    with _progress("report") as progress:
+    with term.progress("report", len(store.dirty_stories())) as progress:
         dossier = report(store, progress)
     paths = write_all(dossier, out)
-    err.print(f"{len(dossier.documents)} documents in {len(dossier.stories)} stories → {out}")
-    return paths
+    term.say(f"{len(dossier.documents)} documents in {len(dossier.stories)} stories → {out}")
+    return dossier, paths
 
 
-@app.command()
+@command("build")
 def build(
-    inputs: list[str] = typer.Argument(..., help="files, folders (recursive) or - for stdin"),
-    out: Path = typer.Option(Path("out"), "--out", help="output folder"),
-    store: Path | None = typer.Option(None, "--store", help=STORE_HELP),
+    inputs: list[str] = typer.Argument(..., metavar="INPUT", help=INPUTS_HELP),
+    out: Path = typer.Option(Path("out"), "--out", metavar="FOLDER",
+                             help="where dossier.json, dossier.md and dossier.html are written"),
+    store: Path | None = typer.Option(None, "--store", metavar="FILE", help=STORE_HELP),
+    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help=QUIET_HELP),
 ) -> None:
-    """Ingest everything and write OUT/dossier.json, dossier.md and dossier.html."""
-    db, result = _ingest(inputs, store or out / "storyline.duckdb")
-    if db.document_count() == 0:
-        err.print("no document could be read")
-        raise typer.Exit(2)
-    _report(db, out)
+    """Read documents and write the dossier: OUT/dossier.json, dossier.md and dossier.html.
+
+    The documents are kept in a store (OUT/storyline.duckdb unless --store says otherwise), so a second build
+    only analyses what is new. The dossier is written even when no document could be read: its errors say
+    why. Exit code 0 when the store holds at least one document, 2 when none."""
+    started, term = time.monotonic(), Terminal(err, quiet)
+    store_path = store or out / "storyline.duckdb"
+    db, result = _ingest(inputs, store_path, term)
+    dossier, paths = _report(db, out, term)
+    added = copies(db.documents(result.added, full=False))
+    empty = db.document_count() == 0
     db.close()
+    if as_json:
+        summary = RunSummary("build", time.monotonic() - started, store_path, copies=added,
+                             documents=len(dossier.documents), stories=len(dossier.stories), out=paths,
+                             **ingest_counts(result.added, result.skipped, result.errors, result.warnings))
+        typer.echo(json.dumps(summary.to_json(), ensure_ascii=False))
+    if empty:
+        err.print(f"no document could be read; the reasons are in {paths['json']}", highlight=False,
+                  markup=False)
+        raise typer.Exit(2)
 
 
-@app.command("ingest")
+@command("ingest")
 def ingest_command(
-    inputs: list[str] = typer.Argument(..., help="files, folders (recursive) or - for stdin"),
-    store: Path = typer.Option(..., "--store", help="DuckDB store file"),
+    inputs: list[str] = typer.Argument(..., metavar="INPUT", help=INPUTS_HELP),
+    store: Path = typer.Option(..., "--store", metavar="FILE", help="DuckDB store file (made if missing)"),
+    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help=QUIET_HELP),
 ) -> None:
-    """Add documents to a store; content already stored is skipped."""
-    db, result = _ingest(inputs, store)
+    """Add documents to a store; content already stored is skipped.
+
+    Stories are computed by the next storyline report (or storyline serve). Exit code 0 when the store holds
+    at least one document, 2 when none."""
+    started, term = time.monotonic(), Terminal(err, quiet)
+    db, result = _ingest(inputs, store, term)
     count = db.document_count()
+    if as_json:
+        summary = RunSummary("ingest", time.monotonic() - started, store,
+                             copies=copies(db.documents(result.added, full=False)), documents=count,
+                             stories=len(db.story_states()),
+                             **ingest_counts(result.added, result.skipped, result.errors, result.warnings))
+        typer.echo(json.dumps(summary.to_json(), ensure_ascii=False))
     db.close()
     if count == 0:
         raise typer.Exit(2)
 
 
-@app.command("report")
+@command("report")
 def report_command(
-    store: Path = typer.Option(..., "--store", help="DuckDB store file"),
-    out: Path = typer.Option(Path("out"), "--out", help="output folder"),
+    store: Path = typer.Option(..., "--store", metavar="FILE", help="DuckDB store file"),
+    out: Path = typer.Option(Path("out"), "--out", metavar="FOLDER",
+                             help="where dossier.json, dossier.md and dossier.html are written"),
+    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help=QUIET_HELP),
 ) -> None:
-    """Write the dossier of everything in a store."""
+    """Write the dossier of everything in a store.
+
+    Only the stories that changed since the last report are computed again."""
+    started, term = time.monotonic(), Terminal(err, quiet)
     if not store.exists():
         err.print(f"error: {store}: no such store")
         raise typer.Exit(2)
     db = _open_store(store)
-    _report(db, out)
+    dossier, paths = _report(db, out, term)
     db.close()
+    if as_json:
+        summary = RunSummary("report", time.monotonic() - started, store, copies=copies(dossier.documents),
+                             errors=len(dossier.errors), warnings=len(dossier.warnings),
+                             documents=len(dossier.documents), stories=len(dossier.stories), out=paths)
+        typer.echo(json.dumps(summary.to_json(), ensure_ascii=False))
 
 
-@app.command("list")
+@command("list")
 def list_command(
-    store: Path = typer.Option(..., "--store", help="DuckDB store file"),
+    store: Path = typer.Option(..., "--store", metavar="FILE", help="DuckDB store file"),
     as_json: bool = typer.Option(False, "--json", help="one JSON object per story on stdout"),
 ) -> None:
     """The stories of a store with their counts, largest first.
 
     One line per story: id, documents, independent sources, claim groups, contested groups, first and last
     publication date, title."""
-    import json
-
     from storyline.serve.index import StoryIndex
 
     if not store.is_file():
@@ -174,11 +205,13 @@ def list_command(
                   highlight=False, markup=False)
 
 
-@app.command()
+@command("serve")
 def serve(
-    store: Path = typer.Option(..., "--store", help="DuckDB store file (made by build or ingest)"),
-    host: str = typer.Option("127.0.0.1", "--host", help="address to listen on (default: this machine only)"),
-    port: int = typer.Option(8000, "--port", help="TCP port"),
+    store: Path = typer.Option(..., "--store", metavar="FILE",
+                               help="DuckDB store file (made by build or ingest)"),
+    host: str = typer.Option("127.0.0.1", "--host", metavar="ADDRESS",
+                             help="address to listen on; the default answers this machine only"),
+    port: int = typer.Option(8000, "--port", metavar="PORT", help="TCP port"),
 ) -> None:
     """The web page and HTTP API over a store: open http://HOST:PORT/ in a browser.
 
@@ -189,22 +222,25 @@ def serve(
     from storyline.serve import create_app
     from storyline.serve.access import StoreBusy
 
-    err.print(f"opening {store} (stories changed since the last report are computed first)…",
-              highlight=False, markup=False)
     try:
         web = create_app(store)
     except (FileNotFoundError, StoreBusy) as exc:
         err.print(f"error: {exc}", highlight=False, markup=False)
         raise typer.Exit(2) from exc
-    err.print(f"serving {store} on http://{host}:{port}/ (Ctrl-C stops)", highlight=False, markup=False)
+    pending = len(web.state.access.pending)
+    later = f"; {pending} stories changed since the last report are computed meanwhile" if pending else ""
+    err.print(f"serving {store} on http://{host}:{port}/ (Ctrl-C stops){later}", highlight=False,
+              markup=False)
     uvicorn.run(web, host=host, port=port, log_level="warning")
 
 
-@app.command()
-def demo(out: Path = typer.Option(Path("storyline-demo"), "--out", help="output folder")) -> None:
+@command("demo")
+def demo(out: Path = typer.Option(Path("storyline-demo"), "--out", metavar="FOLDER",
+                                  help="where the demo dossier and its store are written")) -> None:
     """Build the dossier of the demo corpus shipped with storyline and say where it is."""
-    db, _ = _ingest([str(settings.DEMO_DIR)], out / "storyline.duckdb")
-    paths = _report(db, out)
+    term = Terminal(err)
+    db, _ = _ingest([str(settings.DEMO_DIR)], out / "storyline.duckdb", term)
+    _, paths = _report(db, out, term)
     db.close()
     typer.echo("demo dossier written:")
     for path in paths.values():
@@ -215,7 +251,7 @@ def _eval_command(name: str, description: str) -> None:
     """``storyline eval NAME``; the module (and the models it loads) is imported when the command runs."""
 
     def command(
-        datasets: Path | None = typer.Option(None, "--datasets", help="folder of the shared datasets"),
+        datasets: Path | None = typer.Option(None, "--datasets", metavar="FOLDER", help=DATASETS_HELP),
         quick: bool = typer.Option(False, "--quick", help="a smaller sample, for a fast look"),
     ) -> None:
         import importlib
@@ -231,19 +267,20 @@ def _eval_command(name: str, description: str) -> None:
             err.print(f"below floor: {failure}")
 
     command.__doc__ = description
-    eval_app.command(name)(command)
+    eval_app.command(name, cls=UserCommand, epilog=epilog(name))(command)
 
 
-@app.command("check")
+@command("check")
 def check_command(
-    claim: str = typer.Argument(..., help="the claim to check, in quotes"),
-    inputs: list[str] = typer.Argument(None, help="files or folders to ingest first (else --store)"),
-    store: Path | None = typer.Option(None, "--store", help="DuckDB store (inputs are added to it)"),
+    claim: str = typer.Argument(..., metavar="CLAIM", help="the claim to check, in quotes"),
+    inputs: list[str] = typer.Argument(None, metavar="INPUT", help="files or folders to read (else --store)"),
+    store: Path | None = typer.Option(None, "--store", metavar="FILE",
+                                      help="DuckDB store to check against (INPUTs are added to it)"),
     as_json: bool = typer.Option(False, "--json", help="JSON on stdout instead of the table"),
 ) -> None:
-    """Every document's stance toward CLAIM with its evidence, and how many independent sources
-    support, deny or only report it."""
-    import json
+    """Each document's stance toward CLAIM, with its evidence, and a verdict.
+
+    The verdict counts the independent sources that support, deny or only report the claim."""
     import tempfile
 
     from storyline.claims.check import check, render
@@ -257,7 +294,7 @@ def check_command(
         raise typer.Exit(2)
     with tempfile.TemporaryDirectory() as scratch:
         path = store or Path(scratch) / "storyline.duckdb"
-        db = _ingest(inputs, path)[0] if inputs else _open_store(path)
+        db = _ingest(inputs, path, Terminal(err))[0] if inputs else _open_store(path)
         documents = db.documents()
         annotations = db.annotations([d.id for d in documents])
         db.close()
@@ -268,16 +305,22 @@ def check_command(
     typer.echo(json.dumps(result.to_json(), indent=2, ensure_ascii=False) if as_json else render(result))
 
 
-@eval_app.command("stance")
+@eval_app.command("stance", cls=UserCommand, epilog=epilog("stance"))
 def eval_stance(
-    datasets: Path | None = typer.Option(None, "--datasets", help="folder of the shared datasets"),
+    datasets: Path | None = typer.Option(None, "--datasets", metavar="FOLDER", help=DATASETS_HELP),
     quick: bool = typer.Option(False, "--quick", help="a smaller sample, for a fast look"),
-    bodies: Path | None = typer.Option(None, "--bodies", help="FNC-1 bodies CSV (Body ID, articleBody)"),
-    pairs: Path | None = typer.Option(None, "--pairs", help="FNC-1 pairs CSV (Headline, Body ID[, Stance])"),
-    out: Path = typer.Option(Path("stance-predictions.csv"), "--out", help="predictions CSV to write"),
+    bodies: Path | None = typer.Option(None, "--bodies", metavar="CSV",
+                                       help="FNC-1 bodies CSV (Body ID, articleBody)"),
+    pairs: Path | None = typer.Option(None, "--pairs", metavar="CSV",
+                                      help="FNC-1 pairs CSV (Headline, Body ID[, Stance])"),
+    out: Path = typer.Option(Path("stance-predictions.csv"), "--out", metavar="CSV",
+                             help="predictions CSV to write"),
 ) -> None:
-    """Stance on FNC-1: with --bodies/--pairs label them with the shipped model (scored when a Stance
-    column is present); else fit ours and the baseline on a claim-disjoint split of fnc1-dev."""
+    """Stance on FNC-1: label your files, or fit and score ours beside the baseline.
+
+    With --bodies and --pairs the shipped model labels them (scored when a Stance column is present);
+    else ours and the official baseline are fitted on a claim-disjoint split of fnc1-dev and scored on the
+    rest."""
     from storyline.eval import check, default_datasets
     from storyline.eval import stance as module
 
@@ -304,9 +347,9 @@ def _register_evaluations() -> None:
             _eval_command(name, description)
 
 
-@eval_app.command("gate")
+@eval_app.command("gate", cls=UserCommand, epilog=epilog("gate"))
 def eval_gate(
-    datasets: Path | None = typer.Option(None, "--datasets", help="folder of the shared datasets"),
+    datasets: Path | None = typer.Option(None, "--datasets", metavar="FOLDER", help=DATASETS_HELP),
 ) -> None:
     """Run every evaluation with pinned floors; exit 1 when a figure is below its floor."""
     from storyline.eval import available, check, default_datasets, floors

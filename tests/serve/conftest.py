@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 
 import httpx
@@ -18,7 +19,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 @pytest.fixture(scope="session")
 def store_path(tmp_path_factory) -> Path:
-    """A store of the four fixture documents, ingested but not reported (the server reports at start)."""
+    """A store of the four fixture documents, ingested but not reported (the server computes its stories
+    after it starts listening)."""
     folder = tmp_path_factory.mktemp("serve")
     shutil.copytree(FIXTURES, folder / "in")
     path = folder / "store.duckdb"
@@ -34,9 +36,23 @@ def app(store_path):
     return create_app(store_path)
 
 
+def wait_for_stories(url: str, seconds: float = 600) -> None:
+    """Until the server has computed the stories it started without (``pending`` 0)."""
+    deadline = time.monotonic() + seconds
+    while httpx.get(f"{url}/api/stories", timeout=120).json()["pending"]:
+        assert time.monotonic() < deadline, "stories still pending"
+        time.sleep(0.2)
+
+
+@pytest.fixture(scope="session")
+def await_stories():
+    return wait_for_stories
+
+
 @pytest.fixture(scope="session")
 def base_url(app) -> str:
     with running(app) as url:
+        wait_for_stories(url)
         yield url
 
 

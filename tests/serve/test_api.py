@@ -168,3 +168,37 @@ def test_cli_serve_binds_loopback_by_default():
 
     result = CliRunner().invoke(app, ["serve", "--help"], env={"COLUMNS": "200"})
     assert result.exit_code == 0 and "127.0.0.1" in result.output
+
+
+def test_server_listens_before_its_stories_are_computed(tmp_path, await_stories):
+    """An unreported story is pending: counted in the list, 503 when opened, computed in the background."""
+    import httpx
+
+    from storyline.pipeline import ingest
+    from storyline.serve.background import running
+    from storyline.store import Store
+
+    path = tmp_path / "fresh.duckdb"
+    store = Store(path)
+    ingest([str(Path(__file__).parent / "fixtures" / "orchard_frost.txt")], store)
+    store.close()
+    app = create_app(path)
+    access = app.state.access
+    [story_id] = access.pending
+    access.write_lock.acquire()  # the computing thread waits for this lock: the story stays pending
+    held = True
+    try:
+        with running(app) as url:
+            listing = httpx.get(f"{url}/api/stories", timeout=60).json()
+            assert listing["pending"] == 1 and listing["total"] == 0
+            opened = httpx.get(f"{url}/api/stories/{story_id}", timeout=60)
+            assert opened.status_code == 503 and "still being computed" in opened.json()["error"]
+            assert httpx.get(f"{url}/api/stories/s999", timeout=60).status_code == 404
+            access.write_lock.release()
+            held = False
+            await_stories(url)
+            story = httpx.get(f"{url}/api/stories/{story_id}", timeout=60)
+            assert story.status_code == 200 and "orchard" in story.text.lower()
+    finally:
+        if held:
+            access.write_lock.release()

