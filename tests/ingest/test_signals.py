@@ -103,9 +103,42 @@ def test_date_in_the_url_path_and_the_vote():
     assert found(stale, url, htmldate="2022-05-17").value == "2022-05-17"  # two signals against one
 
 
+def test_a_utc_datetime_takes_the_day_of_the_page_s_own_zone():
+    """A late-evening story in Boston stamped in UTC: the page writes the same moment in its zone
+    elsewhere (a video's uploadDate), and the reader's day is that one."""
+    head = (
+        '<meta property="article:published_time" content="2023-11-09T02:11:03+00:00">'
+        + ld({"@type": "VideoObject", "uploadDate": "2023-11-08T21:11:03-05:00"})
+    )
+    assert found(page(head)).value == "2023-11-08"
+    alone = '<meta property="article:published_time" content="2023-11-09T02:11:03+00:00">'
+    assert found(page(alone)).value == "2023-11-09"  # no zone on the page: the day as written
+
+
+def test_a_one_digit_day_in_the_url_must_end_its_path_segment():
+    assert found(page(), "https://blog.example/2023/10/3-questions-for-the-harbour-board/") is None
+    assert found(page(), "https://blog.example/2023/10/3/harbour-board").value == "2023-10-03"
+    assert found(page(), "https://blog.example/2023-10-31-harbour-board").value == "2023-10-31"
+
+
+def test_the_date_line_under_the_headline_outranks_a_stale_machine_date():
+    body = (
+        "<h1>Harbour plan wins approval</h1><p class='meta'>By Lena Voss</p>"
+        "<p><span>Aktualisiert am 19.02.2024</span> <span>Stand: 28.04.2023 18:00 Uhr</span></p>"
+        "<aside><p>Most read</p><p>Ferry strike ends, 02.05.2023</p></aside>"
+    )
+    stale = ld({"@type": "NewsArticle", "datePublished": "2021-01-01"})
+    result = found(page(stale, body=body))
+    assert result == signals.Found("2023-04-28", "header")  # not the update, not the stale JSON-LD
+    updated_only = "<h1>Harbour plan wins approval</h1><p><span>Updated</span> <span>May 6, 2023</span></p>"
+    assert found(page(body=updated_only)) is None
+
+
 def test_a_future_or_ancient_date_is_no_publication_day():
     assert signals.day("2999-01-01") is None and signals.day("1970-01-01") is None
     assert signals.day("2023/02/21 21:20") == "2023-02-21" and signals.day("20190820") == "2019-08-20"
+    assert signals.day("Stand: 28.04.2020 18:00 Uhr") == "2020-04-28"
+    assert signals.day("Version 1.2.2019.4") is None
 
 
 @pytest.mark.parametrize(

@@ -55,6 +55,8 @@ DATE_FORMS = [
     re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)"),
     re.compile(rf"\b{_WEEKDAY}(?P<day>\d{{1,2}}){_ORDINAL} {_MONTH},? (?P<year>\d{{4}})\b", re.IGNORECASE),
     re.compile(rf"\b{_WEEKDAY}{_MONTH} (?P<day>\d{{1,2}}){_ORDINAL},? (?P<year>\d{{4}})\b", re.IGNORECASE),
+    # day first with dots, as central Europe writes it ("Stand: 28.04.2020 18:00 Uhr"); never month first
+    re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})(?![\d.]\d)"),
 ]
 TIME_OF_DAY = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 WEEKDAY_START = re.compile(_WEEKDAY.removesuffix("?") + r"|\d{1,2} [A-Za-z]{3,9} \d{4}", re.IGNORECASE)

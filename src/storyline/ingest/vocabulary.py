@@ -178,6 +178,10 @@ DATE_CLASSES = (
     "published", "pubdate", "entry-date", "post-date", "posted-on", "article-date", "date-published",
     "dateline", "timestamp", "meta-date", "post-meta", "entry-meta", "article__date", "story-date",
 )
+# Labels of a date line that give the last change, not the publication ("Updated 5 May 2021",
+# "Aktualisiert am 19.02.2020"): the day under the headline skips them.
+UPDATE_LABELS = ("updated", "update", "modified", "last changed", "aktualisiert", "geändert",
+                 "letzte änderung", "mis à jour", "modifié", "actualizado", "aggiornato", "bijgewerkt")
 # Separators between a headline and the site's name or a section in <title> ("Headline | Site").
 TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " » ", " « ", " · ", " // ", " ~ ", " • ")
 # Words of a byline that name a role, a desk or a collective, not a person ("AP Auto Writer", "Staff").
