@@ -264,26 +264,33 @@ def published_time(page: Page) -> str | None:
 
 def published_header(page: Page) -> str | None:
     """The first date written in the visible text just under the headline ("Stand: 28.04.2020",
-    "Published 3 May 2021"): where readers look for the date, before any sidebar or teaser."""
+    "Published 3 May 2021"), else just above it (a kicker line): where readers look for the date,
+    before any sidebar or teaser."""
     sites = _site_keys_of(site_names(page))
     for element in page.tree.iter("h1"):
         if not _key(_clean(element.text_content())) or names_site(_clean(element.text_content()), sites):
             continue
-        seen, label = 0, ""
-        for text in element.xpath("following::text()"):
-            if text.getparent() is not None and text.getparent().tag in SKIPPED_TAGS:
-                continue
-            text = _clean(str(text))
-            if not text:
-                continue
-            updated = any(word in f"{label} {text}".lower() for word in vocab.UPDATE_LABELS)
-            if iso_date(text) and day(text) and not updated:
-                return text
-            # "Updated" may stand in an element of its own, before the date it labels
-            seen, label = seen + len(text), "" if iso_date(text) else text
-            if seen > HEADER_CHARS:
-                break
-        return None
+        return _first_date(element.xpath("following::text()")) or _first_date(
+            reversed(element.xpath("preceding::text()")), before=True)
+    return None
+
+
+def _first_date(texts, before: bool = False) -> str | None:
+    """The first publication date among visible texts, within ``HEADER_CHARS``; a date labelled as an
+    update is skipped ("Updated" may stand in an element of its own, before its date)."""
+    seen, label = 0, ""
+    for text in texts:
+        if text.getparent() is not None and text.getparent().tag in SKIPPED_TAGS:
+            continue
+        text = _clean(str(text))
+        if not text:
+            continue
+        updated = any(word in f"{label} {text}".lower() for word in vocab.UPDATE_LABELS)
+        if iso_date(text) and day(text) and not updated:
+            return text
+        seen, label = seen + len(text), "" if iso_date(text) else text
+        if seen > HEADER_CHARS:
+            break
     return None
 
 
