@@ -27,7 +27,7 @@ def found(html_text: str, url: str | None = None, field: str = "published", **ot
         return signals.published(parsed, others or None)
     if field == "title":
         return signals.title(parsed)
-    return signals.authors(parsed, metadata.person_names)
+    return signals.authors(parsed, lambda names, declared: metadata.person_names(names, declared=declared))
 
 
 def ld(obj: object) -> str:
@@ -200,6 +200,30 @@ def test_an_unconfirmed_h1_loses_to_the_stated_headline():
 )
 def test_author_values_become_person_names(values, names):
     assert metadata.person_names(values, metadata.site_keys("Example Gazette")) == names
+
+
+@pytest.mark.parametrize(
+    ("values", "names"),
+    [
+        (["Von Tobias Kern"], ["Tobias Kern"]),
+        (["Par Jeanne Morel et Luc Girard"], ["Jeanne Morel", "Luc Girard"]),
+        (["von Redaktion"], []),
+        (["Newsdesk"], []),
+    ],
+)
+def test_bylines_in_other_languages(values, names):
+    assert metadata.person_names(values, declared=True) == names
+
+
+def test_a_one_word_author_counts_only_where_the_markup_declares_a_person():
+    person = ld({"@type": "BlogPosting", "author": {"@type": "Person", "name": "Steffi"}})
+    assert found(page(person), field="authors") == signals.Found(["Steffi"], "json-ld")
+    for account in ("admin", "Campact-Team", "gazette.example"):
+        declared = ld({"@type": "BlogPosting", "author": {"@type": "Person", "name": account}})
+        assert found(page(declared), field="authors") is None
+    assert found(page('<meta name="author" content="Gazette">'), field="authors") is None
+    link = '<article><p>By <a rel="author" href="/u/hansg">HansG</a></p></article>'
+    assert found(page(body=link), field="authors") == signals.Found(["HansG"], "byline")
 
 
 def test_byline_element_when_no_structured_author():

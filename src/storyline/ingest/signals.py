@@ -457,8 +457,8 @@ def _story_scope(page: Page) -> lxml.html.HtmlElement:
     return page.tree
 
 
-def authors_byline(page: Page) -> list[str]:
-    """Names in microdata authors, ``rel=author`` links and the byline element."""
+def authors_markup(page: Page) -> list[str]:
+    """Names in microdata authors and ``rel=author`` links of the story."""
     scope = _story_scope(page)
     names = []
     for element in scope.xpath('.//*[@itemprop="author"]'):
@@ -466,27 +466,35 @@ def authors_byline(page: Page) -> list[str]:
         value = inner[0].get("content") or inner[0].text_content() if inner else element.get("content")
         names.append(value or element.text_content())
     names += [a.text_content() for a in scope.xpath('.//a[@rel="author"]')]
-    if not names:
-        for element in page.tree.xpath("//*[@class or @id]"):
-            classes = _classes(element)
-            text = _clean(element.text_content())
-            if any(word in classes for word in vocab.BYLINE_CLASSES) and 0 < len(text) <= TEXT_CHARS // 2:
-                names.append(text)
-                break
     return [n for n in (_clean(n) for n in names) if n]
 
 
-AUTHORS: tuple[tuple[str, Callable[[Page], list[str]]], ...] = (
-    ("json-ld", authors_json_ld),
-    ("meta", authors_meta),
-    ("byline", authors_byline),
+def authors_byline(page: Page) -> list[str]:
+    """The text of the first short element whose class names a byline."""
+    for element in page.tree.xpath("//*[@class or @id]"):
+        if not any(word in _classes(element) for word in vocab.BYLINE_CLASSES):
+            continue
+        text = _clean(element.text_content())
+        if 0 < len(text) <= TEXT_CHARS // 2:
+            return [text]
+    return []
+
+
+# Signals in order of reliability; ``True`` where the page's markup declares the value a person (a
+# one-word name counts there: see ``metadata.person_name``).
+AUTHORS: tuple[tuple[str, Callable[[Page], list[str]], bool], ...] = (
+    ("json-ld", authors_json_ld, True),
+    ("meta", authors_meta, False),
+    ("byline", authors_markup, True),
+    ("byline", authors_byline, False),
 )
 
 
-def authors(page: Page, clean: Callable[[list[str]], list[str]]) -> Found | None:
-    """Person names of the first signal that gives any once ``clean`` has dropped what is no person."""
-    for provenance, extractor in AUTHORS:
-        names = clean(extractor(page))
+def authors(page: Page, clean: Callable[[list[str], bool], list[str]]) -> Found | None:
+    """Person names of the first signal that gives any once ``clean`` (given the values and whether
+    the markup declares them persons) has dropped what is no person."""
+    for provenance, extractor, declared in AUTHORS:
+        names = clean(extractor(page), declared)
         if names:
             return Found(names, provenance)
     return None

@@ -172,6 +172,8 @@ SITE_NAME_META = (
     "og:site_name", "application-name", "apple-mobile-web-app-title", "twitter:site", "publisher",
     "dc.publisher", "citation_journal_title",
 )
+# Words that open a byline ("By Jane Doe", "Von Jane Doe", "Par Jeanne Doe", "Por Juana Pérez").
+BY_WORDS = ("by", "von", "par", "por", "door")
 # Class or id words of the elements holding a story's byline and its date.
 BYLINE_CLASSES = ("byline", "author", "by-line", "writer", "contributor")
 DATE_CLASSES = (
@@ -192,6 +194,8 @@ AUTHOR_ROLE_WORDS = frozenset({
     "newsroom", "wire", "wires", "services", "service", "press", "agency", "agencies", "media", "online",
     "digital", "ministry", "ministries", "department", "government", "office", "administrator", "admin",
     "guest", "editorial", "board", "published", "updated", "photo", "photos", "video", "report", "reports",
+    "newsdesk", "unknown", "anonymous", "redaktion", "redaktionsteam", "autor", "autorin", "gastautor",
+    "rédaction", "redacción", "redazione", "redactie",
 })
 # Words that open a group of people or an organisation, never a person's name ("The Russian").
 NOT_A_NAME_START = frozenset({
