@@ -14,7 +14,7 @@ import datetime as dt
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
@@ -265,17 +265,17 @@ def published_time(page: Page) -> str | None:
 def published_header(page: Page) -> str | None:
     """The first date written in the visible text just under the headline ("Stand: 28.04.2020",
     "Published 3 May 2021"), else just above it (a kicker line): where readers look for the date,
-    before any sidebar or teaser."""
-    sites = _site_keys_of(site_names(page))
-    for element in page.tree.iter("h1"):
-        if not _key(_clean(element.text_content())) or names_site(_clean(element.text_content()), sites):
-            continue
-        return _first_date(element.xpath("following::text()")) or _first_date(
-            reversed(element.xpath("preceding::text()")), before=True)
-    return None
+    before any sidebar or teaser. Only under an ``<h1>`` that a stated title confirms: under a logo
+    or a section name the next date is a teaser's."""
+    element = headline(page, stated_titles(page))
+    if element is None:
+        return None
+    return _first_date(element.xpath("following::text()")) or _first_date(
+        reversed(element.xpath("preceding::text()"))
+    )
 
 
-def _first_date(texts, before: bool = False) -> str | None:
+def _first_date(texts: Iterable[etree._ElementUnicodeResult]) -> str | None:
     """The first publication date among visible texts, within ``HEADER_CHARS``; a date labelled as an
     update is skipped ("Updated" may stand in an element of its own, before its date)."""
     seen, label = 0, ""
@@ -375,18 +375,21 @@ def strip_site(title: str, sites: list[str]) -> str:
     return "".join(pieces).strip()
 
 
-def headlines(page: Page) -> list[str]:
-    """Texts of the page's ``<h1>`` elements that are long enough to be a headline."""
+def headlines(page: Page) -> list[lxml.html.HtmlElement]:
+    """The page's ``<h1>`` elements long enough to be a headline and not the site's name."""
+    keys = _site_keys_of(site_names(page))
     found = []
     for element in page.tree.iter("h1"):
         text = _clean(element.text_content())
-        if len(text.split()) >= MIN_H1_WORDS or (text and not text.isascii()):
-            found.append(text)
+        long_enough = len(text.split()) >= MIN_H1_WORDS or (text and not text.isascii())
+        if long_enough and not names_site(text, keys):
+            found.append(element)
     return found
 
 
-def title(page: Page) -> Found | None:
-    """The headline: an ``<h1>`` that another signal confirms, else JSON-LD, meta, ``<title>``, ``<h1>``."""
+def stated_titles(page: Page) -> list[Found]:
+    """The titles the page states for search engines and browsers (JSON-LD, meta, ``<title>``), best
+    first, with the site's name cut off."""
     sites = site_names(page)
     stated = []
     for obj in articles(page):
@@ -400,16 +403,30 @@ def title(page: Page) -> Found | None:
         stated.append(Found(_clean(title_tag.text_content()), "title-tag"))
     keys = _site_keys_of(sites)
     cleaned = [Found(strip_site(f.value, sites), f.provenance) for f in stated if isinstance(f.value, str)]
-    cleaned = [f for f in cleaned if _key(f.value) and not names_site(f.value, keys)]
-    stated_keys = [_key(f.value) for f in cleaned]
-    h1s = [text for text in headlines(page) if not names_site(text, keys)]
-    for text in h1s:  # confirmed by a stated title, site names cut off both
-        key = _key(text)
+    return [f for f in cleaned if _key(f.value) and not names_site(f.value, keys)]
+
+
+def headline(page: Page, stated: list[Found]) -> lxml.html.HtmlElement | None:
+    """The ``<h1>`` that a stated title confirms (the same words, or inside it): the story's own
+    headline, not a logo, a section name or a teaser's heading."""
+    stated_keys = [_key(str(f.value)) for f in stated]
+    for element in headlines(page):
+        key = _key(_clean(element.text_content()))
         if key and any(key == other or f" {key} " in f" {other} " for other in stated_keys):
-            return Found(text, "h1")
-    if cleaned:
-        return cleaned[0]
-    return Found(h1s[0], "h1") if h1s else None
+            return element
+    return None
+
+
+def title(page: Page) -> Found | None:
+    """The headline: an ``<h1>`` that another signal confirms, else JSON-LD, meta, ``<title>``, ``<h1>``."""
+    stated = stated_titles(page)
+    element = headline(page, stated)
+    if element is not None:
+        return Found(_clean(element.text_content()), "h1")
+    if stated:
+        return stated[0]
+    h1s = headlines(page)
+    return Found(_clean(h1s[0].text_content()), "h1") if h1s else None
 
 
 # --- authors --------------------------------------------------------------------------------------
