@@ -71,6 +71,14 @@ def test_json_ld_list_of_objects():
     assert found(html_text, field="authors").value == ["Arvo Pelt"]
 
 
+def test_json_ld_author_with_the_parts_of_a_name():
+    html_text = page(ld({"@type": "NewsArticle", "author": [
+        {"@type": "Person", "givenName": "Lena", "familyName": "Voss"},
+        {"@type": "Person", "name": "By Peter Holm"},
+    ]}))
+    assert found(html_text, field="authors").value == ["Lena Voss", "Peter Holm"]
+
+
 def test_published_meta_not_the_modified_one():
     head = (
         '<meta property="article:modified_time" content="2023-04-02T08:00:00+02:00">'

@@ -444,7 +444,9 @@ def _json_ld_names(value: object, by_id: dict[str, dict]) -> list[str]:
         if kinds and not kinds & {"person"}:
             return []
         name = value.get("name")
-        return _json_ld_names(name, by_id) if isinstance(name, (str, list)) else []
+        if not name:  # schema.org's parts of a name: {"givenName": "Lena", "familyName": "Voss"}
+            name = " ".join(str(value.get(part) or "") for part in ("givenName", "familyName")).strip()
+        return _json_ld_names(name, by_id) if isinstance(name, (str, list)) and name else []
     return []
 
 
