@@ -137,11 +137,11 @@ def test_the_date_line_under_the_headline_outranks_a_stale_machine_date():
     )
     stale = ld({"@type": "NewsArticle", "datePublished": "2021-01-01"})
     result = found(page(stale, body=body))
-    assert result == signals.Found("2023-04-28", "header")  # not the update, not the stale JSON-LD
+    assert result == signals.Found("2023-04-28", "near-h1")  # not the update, not the stale JSON-LD
     updated_only = "<h1>Harbour plan wins approval</h1><p><span>Updated</span> <span>May 6, 2023</span></p>"
     assert found(page(body=updated_only)) is None
     kicker = "<p>Harbour, 12 June 2023</p><h1>Harbour plan wins approval</h1><p>By Lena Voss</p>"
-    assert found(page(body=kicker)) == signals.Found("2023-06-12", "header")
+    assert found(page(body=kicker)) == signals.Found("2023-06-12", "near-h1")
     teaser = "<h1>Most read this week</h1><p>Ferry strike ends</p><p>2 May 2023</p>"
     assert found(page(body=teaser)) is None  # an <h1> no stated title confirms is no headline
 
