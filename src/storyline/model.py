@@ -61,8 +61,9 @@ class Document:
     copy_kind: str | None = None  # exact | near | syndicated | paraphrase
     story: str | None = None
     content_hash: str = ""
-    # where title, published, authors and outlet came from: json-ld, meta, time, url, h1, title-tag,
-    # htmldate, trafilatura (HTML); header, text, byline (plain text)
+    # where title, published, authors and outlet came from: json-ld, meta, time, url, h1, near-h1 (the
+    # date line around the headline), title-tag, htmldate, trafilatura (HTML); header, text, byline
+    # (plain text)
     provenance: dict[str, str] = field(default_factory=dict)
 
 

@@ -27,7 +27,7 @@ def found(html_text: str, url: str | None = None, field: str = "published", **ot
         return signals.published(parsed, others or None)
     if field == "title":
         return signals.title(parsed)
-    return signals.authors(parsed, metadata.person_names)
+    return signals.authors(parsed, lambda names, declared: metadata.person_names(names, declared=declared))
 
 
 def ld(obj: object) -> str:
@@ -71,6 +71,14 @@ def test_json_ld_list_of_objects():
     assert found(html_text, field="authors").value == ["Arvo Pelt"]
 
 
+def test_json_ld_author_with_the_parts_of_a_name():
+    html_text = page(ld({"@type": "NewsArticle", "author": [
+        {"@type": "Person", "givenName": "Lena", "familyName": "Voss"},
+        {"@type": "Person", "name": "By Peter Holm"},
+    ]}))
+    assert found(html_text, field="authors").value == ["Lena Voss", "Peter Holm"]
+
+
 def test_published_meta_not_the_modified_one():
     head = (
         '<meta property="article:modified_time" content="2023-04-02T08:00:00+02:00">'
@@ -103,9 +111,46 @@ def test_date_in_the_url_path_and_the_vote():
     assert found(stale, url, htmldate="2022-05-17").value == "2022-05-17"  # two signals against one
 
 
+def test_a_utc_datetime_takes_the_day_of_the_page_s_own_zone():
+    """A late-evening story in Boston stamped in UTC: the page writes the same moment in its zone
+    elsewhere (a video's uploadDate), and the reader's day is that one."""
+    head = (
+        '<meta property="article:published_time" content="2023-11-09T02:11:03+00:00">'
+        + ld({"@type": "VideoObject", "uploadDate": "2023-11-08T21:11:03-05:00"})
+    )
+    assert found(page(head)).value == "2023-11-08"
+    alone = '<meta property="article:published_time" content="2023-11-09T02:11:03+00:00">'
+    assert found(page(alone)).value == "2023-11-09"  # no zone on the page: the day as written
+
+
+def test_a_one_digit_day_in_the_url_must_end_its_path_segment():
+    assert found(page(), "https://blog.example/2023/10/3-questions-for-the-harbour-board/") is None
+    assert found(page(), "https://blog.example/2023/10/3/harbour-board").value == "2023-10-03"
+    assert found(page(), "https://blog.example/2023-10-31-harbour-board").value == "2023-10-31"
+
+
+def test_the_date_line_under_the_headline_outranks_a_stale_machine_date():
+    body = (
+        "<h1>Harbour plan wins approval</h1><p class='meta'>By Lena Voss</p>"
+        "<p><span>Aktualisiert am 19.02.2024</span> <span>Stand: 28.04.2023 18:00 Uhr</span></p>"
+        "<aside><p>Most read</p><p>Ferry strike ends, 02.05.2023</p></aside>"
+    )
+    stale = ld({"@type": "NewsArticle", "datePublished": "2021-01-01"})
+    result = found(page(stale, body=body))
+    assert result == signals.Found("2023-04-28", "near-h1")  # not the update, not the stale JSON-LD
+    updated_only = "<h1>Harbour plan wins approval</h1><p><span>Updated</span> <span>May 6, 2023</span></p>"
+    assert found(page(body=updated_only)) is None
+    kicker = "<p>Harbour, 12 June 2023</p><h1>Harbour plan wins approval</h1><p>By Lena Voss</p>"
+    assert found(page(body=kicker)) == signals.Found("2023-06-12", "near-h1")
+    teaser = "<h1>Most read this week</h1><p>Ferry strike ends</p><p>2 May 2023</p>"
+    assert found(page(body=teaser)) is None  # an <h1> no stated title confirms is no headline
+
+
 def test_a_future_or_ancient_date_is_no_publication_day():
     assert signals.day("2999-01-01") is None and signals.day("1970-01-01") is None
     assert signals.day("2023/02/21 21:20") == "2023-02-21" and signals.day("20190820") == "2019-08-20"
+    assert signals.day("Stand: 28.04.2020 18:00 Uhr") == "2020-04-28"
+    assert signals.day("Version 1.2.2019.4") is None
 
 
 @pytest.mark.parametrize(
@@ -167,6 +212,30 @@ def test_an_unconfirmed_h1_loses_to_the_stated_headline():
 )
 def test_author_values_become_person_names(values, names):
     assert metadata.person_names(values, metadata.site_keys("Example Gazette")) == names
+
+
+@pytest.mark.parametrize(
+    ("values", "names"),
+    [
+        (["Von Tobias Kern"], ["Tobias Kern"]),
+        (["Par Jeanne Morel et Luc Girard"], ["Jeanne Morel", "Luc Girard"]),
+        (["von Redaktion"], []),
+        (["Newsdesk"], []),
+    ],
+)
+def test_bylines_in_other_languages(values, names):
+    assert metadata.person_names(values, declared=True) == names
+
+
+def test_a_one_word_author_counts_only_where_the_markup_declares_a_person():
+    person = ld({"@type": "BlogPosting", "author": {"@type": "Person", "name": "Steffi"}})
+    assert found(page(person), field="authors") == signals.Found(["Steffi"], "json-ld")
+    for account in ("admin", "Campact-Team", "gazette.example"):
+        declared = ld({"@type": "BlogPosting", "author": {"@type": "Person", "name": account}})
+        assert found(page(declared), field="authors") is None
+    assert found(page('<meta name="author" content="Gazette">'), field="authors") is None
+    link = '<article><p>By <a rel="author" href="/u/hansg">HansG</a></p></article>'
+    assert found(page(body=link), field="authors") == signals.Found(["HansG"], "byline")
 
 
 def test_byline_element_when_no_structured_author():

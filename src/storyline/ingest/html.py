@@ -85,7 +85,9 @@ def to_document(source: str, doc_id: str, html_text: str, url: str | None = None
         doc.provenance["published"] = found.provenance if found else "htmldate"
     not_people = set().union(*(metadata.site_keys(s) for s in [doc.outlet or "", *signals.site_names(page)]
                                if s)) if page else set()
-    found = signals.authors(page, lambda names: metadata.person_names(names, not_people)) if page else None
+    found = signals.authors(
+        page, lambda names, declared: metadata.person_names(names, not_people, declared)
+    ) if page else None
     if found:
         doc.authors, doc.provenance["authors"] = list(found.value), found.provenance
     elif result.author:

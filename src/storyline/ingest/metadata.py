@@ -56,10 +56,12 @@ DATE_FORMS = [
     re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)"),
     re.compile(rf"\b{_WEEKDAY}(?P<day>\d{{1,2}}){_ORDINAL} {_MONTH},? (?P<year>\d{{4}})\b", re.IGNORECASE),
     re.compile(rf"\b{_WEEKDAY}{_MONTH} (?P<day>\d{{1,2}}){_ORDINAL},? (?P<year>\d{{4}})\b", re.IGNORECASE),
+    # day first with dots, as central Europe writes it ("Stand: 28.04.2020 18:00 Uhr"); never month first
+    re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})(?![\d.]\d)"),
 ]
 TIME_OF_DAY = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 WEEKDAY_START = re.compile(_WEEKDAY.removesuffix("?") + r"|\d{1,2} [A-Za-z]{3,9} \d{4}", re.IGNORECASE)
-BY_PREFIX = re.compile(r"^\s*by\s+", re.IGNORECASE)
+BY_PREFIX = re.compile(r"^\s*(?:" + "|".join(vocab.BY_WORDS) + r")\s+", re.IGNORECASE)
 NAME_WORD = re.compile(r"^(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.|(?:de|van|von|der|da|di|al|el|bin)\b)$")
 SENTENCE_END = re.compile(r"(?<=[a-z0-9”\"')])[.!?](?=\s|$)")
 URL_START = re.compile(r"(?i)^(?:https?:|ftp:|www\.)")
@@ -101,7 +103,7 @@ def name_case(name: str) -> str:
 
 
 HANDLE = re.compile(r"(?:^|\s)@\w+|https?://\S+|\([^)]*\)")
-NAME_SPLIT = re.compile(r"\s*(?:,|;|\||/|\band\b|\bAND\b|&|\bund\b)\s*")
+NAME_SPLIT = re.compile(r"\s*(?:,|;|\||/|\band\b|\bAND\b|&|\bund\b|\bet\b)\s*")
 QUOTES = "\"“”'‘’"
 
 
@@ -114,11 +116,13 @@ def _name_word(word: str) -> bool:
     return word[:1].isalpha() and not word[:1].islower() and not any(ch.isdigit() for ch in word)
 
 
-def person_name(part: str, not_people: set[str]) -> str | None:
+def person_name(part: str, not_people: set[str], declared: bool = False) -> str | None:
     """One author value as a person's name, properly cased, or None for a role, an outlet, a group.
 
     "By Tom Krisher" → "Tom Krisher"; "AP Auto Writer", "Staff", "The Russian", "Futurism",
-    "Syrian defense ministries" and the site's own name are no people."""
+    "Syrian defense ministries" and the site's own name are no people. One capitalised word is a name
+    only when the page ``declared`` the value a person (a JSON-LD author, a microdata or ``rel=author``
+    link): a blog's author signs "Steffi" or "HansG"; a bare meta author of one word is mostly the site."""
     part = " ".join(HANDLE.sub(" ", BY_PREFIX.sub("", part)).split()).strip(" :-–—·")
     words = part.split()
     for i, word in enumerate(words):  # "Bryan Walsh Tuesday, Aug. 17": the byline runs into its date
@@ -126,24 +130,30 @@ def person_name(part: str, not_people: set[str]) -> str | None:
             words = words[:i]
             break
     words = _without_agency(" ".join(words)).split()
-    if not 2 <= len(words) <= 5 and not (len(words) == 1 and not words[0].isascii()):
+    one_word = len(words) == 1 and (declared or not words[0].isascii())
+    if not 2 <= len(words) <= 5 and not one_word:
         return None
     lower = [w.lower().strip(".,") for w in words]
-    if lower[0] in vocab.NOT_A_NAME_START or any(w in vocab.AUTHOR_ROLE_WORDS for w in lower):
+    if lower[0] in vocab.NOT_A_NAME_START or any(
+        part in vocab.AUTHOR_ROLE_WORDS for w in lower for part in (w, *w.split("-"))
+    ):
         return None
     name = " ".join(words)
+    if one_word and (not name[:1].isupper() or DOMAIN.match(name)) and name.isascii():
+        return None  # "admin", "mh", "tennisnet.com": an account or the site, not a signature
     if not all(_name_word(w) for w in words) or organisation(name) or site_keys(name) & not_people:
         return None
     return name_case(name)
 
 
-def person_names(values: list[str], not_people: set[str] | None = None) -> list[str]:
+def person_names(values: list[str], not_people: set[str] | None = None, declared: bool = False) -> list[str]:
     """Person names among author values (split at "and", commas, bars), without duplicates;
-    ``not_people`` are site keys of the outlet, whose name is no author."""
+    ``not_people`` are site keys of the outlet, whose name is no author; ``declared`` values are
+    persons by the page's own markup (see ``person_name``)."""
     names: list[str] = []
     for value in values:
         for part in NAME_SPLIT.split(value):
-            name = person_name(part, not_people or set())
+            name = person_name(part, not_people or set(), declared)
             if name and name not in names:
                 names.append(name)
     return names

@@ -172,12 +172,18 @@ SITE_NAME_META = (
     "og:site_name", "application-name", "apple-mobile-web-app-title", "twitter:site", "publisher",
     "dc.publisher", "citation_journal_title",
 )
+# Words that open a byline ("By Jane Doe", "Von Jane Doe", "Par Jeanne Doe", "Por Juana Pérez").
+BY_WORDS = ("by", "von", "par", "por", "door")
 # Class or id words of the elements holding a story's byline and its date.
 BYLINE_CLASSES = ("byline", "author", "by-line", "writer", "contributor")
 DATE_CLASSES = (
     "published", "pubdate", "entry-date", "post-date", "posted-on", "article-date", "date-published",
     "dateline", "timestamp", "meta-date", "post-meta", "entry-meta", "article__date", "story-date",
 )
+# Labels of a date line that give the last change, not the publication ("Updated 5 May 2021",
+# "Aktualisiert am 19.02.2020"): the day under the headline skips them.
+UPDATE_LABELS = ("updated", "update", "modified", "last changed", "aktualisiert", "geändert",
+                 "letzte änderung", "mis à jour", "modifié", "actualizado", "aggiornato", "bijgewerkt")
 # Separators between a headline and the site's name or a section in <title> ("Headline | Site").
 TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " » ", " « ", " · ", " // ", " ~ ", " • ")
 # Words of a byline that name a role, a desk or a collective, not a person ("AP Auto Writer", "Staff").
@@ -188,6 +194,8 @@ AUTHOR_ROLE_WORDS = frozenset({
     "newsroom", "wire", "wires", "services", "service", "press", "agency", "agencies", "media", "online",
     "digital", "ministry", "ministries", "department", "government", "office", "administrator", "admin",
     "guest", "editorial", "board", "published", "updated", "photo", "photos", "video", "report", "reports",
+    "newsdesk", "unknown", "anonymous", "redaktion", "redaktionsteam", "autor", "autorin", "gastautor",
+    "rédaction", "redacción", "redazione", "redactie",
 })
 # Words that open a group of people or an organisation, never a person's name ("The Russian").
 NOT_A_NAME_START = frozenset({
