@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import csv
 import functools
+import os
 import resource
 import sys
 import tempfile
@@ -25,12 +26,14 @@ from pathlib import Path
 
 from storyline import pipeline, settings
 from storyline.copies import CopyDetector
+from storyline.embeddings import Embedder
 from storyline.eval import default_datasets
 from storyline.report import write_all
 from storyline.store import Store
 from storyline.stories import StoryClusterer
 
 SPENT: defaultdict[str, float] = defaultdict(float)
+EMBEDDING = "sentence embeddings, inside the stages above"  # overlaps them: reported apart
 
 
 def bodies(datasets: Path, count: int) -> list[str]:
@@ -84,6 +87,7 @@ def instrument() -> None:
     CopyDetector.assign = timed("copies", CopyDetector.assign)
     StoryClusterer.assign = timed("stories", StoryClusterer.assign)
     Store.add_documents = timed("store writes", Store.add_documents)
+    Embedder.encode = timed(EMBEDDING, Embedder.encode)
 
 
 def spacy_seconds(texts: list[str], processes: int) -> float:
@@ -107,6 +111,7 @@ def main() -> None:
     parser.add_argument("--datasets", type=Path, default=None)
     args = parser.parse_args()
     texts = bodies(args.datasets or default_datasets(), args.docs)
+    loads = os.getloadavg()
     words = sum(len(t.split()) for t in texts)
     from storyline.annotate.nlp import spacy_pipeline
     from storyline.embeddings import embedder
@@ -140,13 +145,17 @@ def main() -> None:
     print(f"spaCy s, {processes} processes\t{parallel:.1f} (for reference)")
     print(f"build s\t{build:.1f} ({len(texts) / build:.2f} docs/s, {words / build:.0f} words/s)")
     print(f"ratio\t{bare / build:.2f} (bare spaCy time / build time; goal 0.5 or more)")
+    embedding = SPENT.pop(EMBEDDING, 0.0)
     stages = dict(SPENT)
     stages["ingest, other (reading, ids, links, ...)"] = (ingested - started) - sum(
         v for k, v in SPENT.items() if not k.startswith("report"))
     stages["report, other (timeline, summary, files)"] = (finished - ingested) - SPENT["report: claim groups"]
     for stage, seconds in sorted(stages.items(), key=lambda kv: -kv[1]):
         print(f"  {stage}\t{seconds:.1f} s\t{100 * seconds / build:.0f}%")
+    print(f"{EMBEDDING} s\t{embedding:.1f}\t{100 * embedding / build:.0f}%")
     print(f"peak memory MB\t{peak_mb():.0f} (this process + its largest child)")
+    print(f"load average\t{loads[0]:.1f} at the start, {os.getloadavg()[0]:.1f} at the end "
+          f"(other jobs on the {os.cpu_count()} cores slow both timings)")
 
 
 if __name__ == "__main__":

@@ -3,7 +3,8 @@
 The first sentence tells the story's central claim (the claim group with the most independent sources)
 with its source count; the others are chosen for centrality, corroboration and diversity (maximal
 marginal relevance). A contested claim is said as contested: its sentence names who denies it and the
-denial follows it. Sentences are embedded here, at report time, not read from stored features."""
+denial follows it. The caller hands in the candidates' vectors (the build stored them: embedding them
+again would cost more than the rest of the report) and their claim support (the timeline uses it too)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from storyline.claims.groups import sentence_support
-from storyline.embeddings import embedder
+from storyline.claims.groups import SentenceKey
 from storyline.model import Claim, ClaimGroup, Document, SummarySentence
 
 Candidate = tuple[str, int, str]  # (document, sentence index, text)
@@ -41,15 +41,18 @@ def is_body_sentence(text: str, doc: Document) -> bool:
 
 def summarize(
     candidates: list[Candidate],
+    vectors: np.ndarray,
     groups: list[ClaimGroup],
     claims: list[Claim],
+    support: dict[SentenceKey, tuple[list[str], int]],
     settings: SummarySettings = SummarySettings(),
 ) -> list[SummarySentence]:
-    """Pick the central claim's sentence, then central, corroborated, diverse sentences, each cited."""
+    """Pick the central claim's sentence, then central, corroborated, diverse sentences, each cited.
+
+    ``vectors`` holds the candidates' unit sentence embeddings, row for row; ``support`` is
+    ``claims.groups.sentence_support(groups, claims)``."""
     if not candidates:
         return []
-    vectors = embedder().encode([t for _, _, t in candidates])
-    support = sentence_support(groups, claims)
     relevance = _relevance(candidates, vectors, support, settings)
     sims = vectors @ vectors.T
     chosen: list[int] = []
