@@ -146,6 +146,61 @@ def test_the_date_line_under_the_headline_outranks_a_stale_machine_date():
     assert found(page(body=teaser)) is None  # an <h1> no stated title confirms is no headline
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("20. März 2021 - 15:00 Uhr", "2021-03-20"),
+        ("Mittwoch, 1. November 2023", "2023-11-01"),
+        ("31. Oktober 2023.", "2023-10-31"),
+        ("Erstellt am 10.12.19 um 12:44", "2019-12-10"),
+        ("Version 1.6.26", None),  # a version number, not a date with a two-digit year
+        ("Mai 2021", None),  # no day
+    ],
+)
+def test_page_dates_in_german_and_with_two_digit_years(text, expected):
+    assert signals.written_date(text) == expected
+
+
+def test_german_month_names_stay_out_of_the_english_month_table():
+    assert metadata.iso_date("20. März 2021") is None  # the text's date reader is English: "Mai" is a name
+
+
+def test_a_german_date_line_under_the_headline_outranks_the_machine_date():
+    body = (
+        "<h1>Hafen erhält neue Fähre</h1><p>Bildunterschrift: Die Fähre im Hafen.</p>"
+        "<p>20. März 2021 - 15:00 Uhr</p>"
+    )
+    stale = ld({"@type": "NewsArticle", "datePublished": "2021-03-16T16:16:10Z"})
+    html_text = page(stale, body=body, title="Hafen erhält neue Fähre | Beispielblatt")
+    assert found(html_text, htmldate="2021-03-16") == signals.Found("2021-03-20", "near-h1")
+
+
+def test_an_updated_time_element_and_a_menu_are_no_date_line():
+    updated = (
+        "<p>Veröffentlicht am <time class='updated' datetime='2019-02-09'>9. Februar 2019</time></p>"
+        "<h1>Harbour plan wins approval</h1>"
+    )
+    assert signals.published_header(signals.parse(page(body=updated))) is None
+    menu = (
+        "<h1>Harbour plan wins approval</h1>"
+        "<ul class='menu'><li><a href='/12m'>12M – 12. Mai 2012</a></li></ul><p>Posted 13 January 2014</p>"
+    )
+    assert signals.published_header(signals.parse(page(body=menu))) == "Posted 13 January 2014"
+
+
+def test_one_element_read_by_the_date_line_and_the_time_signal_votes_once():
+    body = "<h1>Harbour plan wins approval</h1><p><time class='entry-date'>June 12, 2023</time></p>"
+    parsed = signals.parse(page(body=body))
+    assert signals.published_header(parsed) == signals.published_time(parsed) == "June 12, 2023"
+    assert signals.same_element(parsed)
+    # counted once (1.5, not 1.5 + 0.5 winning the tie), the date line loses to meta and JSON-LD (1.0 + 1.0)
+    meta = '<meta property="article:published_time" content="2023-06-11T09:00:00+02:00">'
+    stated = meta + ld({"@type": "NewsArticle", "datePublished": "2023-06-11"})
+    assert found(page(stated, body=body)) == signals.Found("2023-06-11", "meta")
+    apart = "<h1>Harbour plan wins approval</h1><p>June 12, 2023</p><p><time pubdate>June 12, 2023</time></p>"
+    assert not signals.same_element(signals.parse(page(body=apart)))
+
+
 def test_a_future_or_ancient_date_is_no_publication_day():
     assert signals.day("2999-01-01") is None and signals.day("1970-01-01") is None
     assert signals.day("2023/02/21 21:20") == "2023-02-21" and signals.day("20190820") == "2019-08-20"
@@ -207,6 +262,10 @@ def test_an_unconfirmed_h1_loses_to_the_stated_headline():
         (["Ana de la Cruz; Chien-Ming Wu"], ["Ana de la Cruz", "Chien-Ming Wu"]),
         (['Amira "Mira" Saleh'], ['Amira "Mira" Saleh']),
         (["Peter Holm Tuesday, Aug. 17, 2010"], ["Peter Holm"]),
+        (["Tobias Kern Fr"], ["Tobias Kern"]),  # a German weekday abbreviation the byline ran into
+        (["Tobias Kern Freitag, 12.03.2021"], ["Tobias Kern"]),
+        (["Jonas Freitag"], ["Jonas Freitag"]),  # a surname that is a weekday
+        (["Carla Di Marco"], ["Carla Di Marco"]),  # "Di" inside a name is its particle
         (["https://www.facebook.com/gazette"], []),
     ],
 )

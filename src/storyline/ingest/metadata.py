@@ -116,6 +116,22 @@ def _name_word(word: str) -> bool:
     return word[:1].isalpha() and not word[:1].islower() and not any(ch.isdigit() for ch in word)
 
 
+WEEKDAY_NAMES = frozenset(WEEKDAYS)
+WEEKDAY_SHORT = frozenset(vocab.WEEKDAY_ABBREVIATIONS + vocab.OTHER_WEEKDAYS)
+
+
+def _before_weekday(words: list[str]) -> list[str]:
+    """A byline's words before the weekday of the date it runs into ("Bryan Walsh Tuesday, Aug. 17",
+    "Tomas Spahn Fr"); an abbreviation or another language's weekday ("Fr", "Di", "Freitag") ends the
+    name only after two words, where it ends the value, a date follows or a dot or comma marks it."""
+    for i, word in enumerate(words):
+        bare = word.lower().strip(".,")
+        marked = i + 1 == len(words) or word[-1:] in ".," or words[i + 1][:1].isdigit()
+        if bare in WEEKDAY_NAMES or (i >= 2 and bare in WEEKDAY_SHORT and marked):
+            return words[:i]
+    return words
+
+
 def person_name(part: str, not_people: set[str], declared: bool = False) -> str | None:
     """One author value as a person's name, properly cased, or None for a role, an outlet, a group.
 
@@ -124,11 +140,7 @@ def person_name(part: str, not_people: set[str], declared: bool = False) -> str 
     only when the page ``declared`` the value a person (a JSON-LD author, a microdata or ``rel=author``
     link): a blog's author signs "Steffi" or "HansG"; a bare meta author of one word is mostly the site."""
     part = " ".join(HANDLE.sub(" ", BY_PREFIX.sub("", part)).split()).strip(" :-–—·")
-    words = part.split()
-    for i, word in enumerate(words):  # "Bryan Walsh Tuesday, Aug. 17": the byline runs into its date
-        if word.lower().strip(".,") in WEEKDAYS:
-            words = words[:i]
-            break
+    words = _before_weekday(part.split())
     words = _without_agency(" ".join(words)).split()
     one_word = len(words) == 1 and (declared or not words[0].isascii())
     if not 2 <= len(words) <= 5 and not one_word:

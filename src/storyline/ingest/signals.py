@@ -154,6 +154,15 @@ URL_DATE = re.compile(
     r"/(?P<year>(?:19|20)\d{2})[/_-](?P<month>[01]?\d)[/_-]"
     r"(?:(?P<day>[0-3]\d)(?=/|[_-]|\.html?$|$)|(?P<short_day>[1-9])(?=/|\.html?$|$))"
 )
+_PAGE_MONTH = "|".join(sorted(vocab.PAGE_MONTHS, key=len, reverse=True))
+# Dates the shared reader (metadata.iso_date) leaves, as pages of other languages write them: a month
+# name of another language ("20. März 2021") and a day-first dotted date with a two-digit year
+# ("10.12.19"; day and month of two digits each, so "1.6.26" and "4.9.13", versions, are no dates).
+OTHER_DATE_FORMS = (
+    re.compile(rf"(?<![\d.])(?P<day>\d{{1,2}})\.\s?(?P<month>{_PAGE_MONTH})\s+(?P<year>\d{{4}})\b",
+               re.IGNORECASE),
+    re.compile(r"(?<![\d.])(?P<day>[0-3]\d)\.(?P<month>[01]\d)\.(?P<short_year>\d{2})(?!\.?\d)"),
+)
 ZONED = re.compile(r"\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})(?![\d:])")
 
 
@@ -188,6 +197,23 @@ def _local_day(value: str, zone: dt.tzinfo | None) -> dt.date | None:
     return moment.astimezone(zone).date()
 
 
+def written_date(text: str | None) -> str | None:
+    """``YYYY-MM-DD`` of the first date written in a page's text: the shared reader's forms, else the
+    other languages' forms of ``OTHER_DATE_FORMS``."""
+    found = iso_date(text)
+    for form in OTHER_DATE_FORMS if text and not found else ():
+        match = form.search(text)
+        if not match:
+            continue
+        month, year = match["month"], match.groupdict().get("year") or f"20{match['short_year']}"
+        try:
+            return dt.date(int(year), int(month) if month.isdigit() else vocab.PAGE_MONTHS[month.lower()],
+                           int(match["day"])).isoformat()
+        except ValueError:
+            continue
+    return found
+
+
 def day(value: str | None, zone: dt.tzinfo | None = None) -> str | None:
     """``YYYY-MM-DD`` of a date value as the page wrote it (its own time zone), when plausible; a
     datetime written in UTC is moved to ``zone``, the page's own zone, when there is one."""
@@ -201,7 +227,7 @@ def day(value: str | None, zone: dt.tzinfo | None = None) -> str | None:
         except ValueError:
             found = None
     if found is None:
-        text = iso_date(value)
+        text = written_date(value)
         found = dt.date.fromisoformat(text) if text else None
     if found is None or not MIN_YEAR <= found.year or found > dt.date.today():
         return None
@@ -233,10 +259,10 @@ def _classes(element: lxml.html.HtmlElement) -> str:
     return f"{element.get('class') or ''} {element.get('id') or ''}".lower()
 
 
-def published_time(page: Page) -> str | None:
+def time_element(page: Page) -> tuple[str, lxml.html.HtmlElement] | None:
     """A ``<time>`` marked as the publication (``pubdate``, a "published" class), else the first
     ``<time>`` of the ``<article>``, else the first short element whose class names a publication
-    date (not an update)."""
+    date (not an update); with the value read from it."""
     times = page.tree.xpath("//time")
     marked = [
         t
@@ -248,7 +274,7 @@ def published_time(page: Page) -> str | None:
     for element in [*marked, *in_article]:
         for value in (element.get("datetime"), element.text_content()[:TEXT_CHARS]):
             if day(value):
-                return value
+                return value, element
     for element in page.tree.xpath("//*[@class or @id]"):
         classes = _classes(element)
         if (
@@ -258,12 +284,17 @@ def published_time(page: Page) -> str | None:
         ):
             text = element.text_content()
             if len(text) <= TEXT_CHARS and day(text):
-                return text
+                return text, element
     return None
 
 
-def published_header(page: Page) -> str | None:
-    """The first date written in the visible text just under the headline ("Stand: 28.04.2020",
+def published_time(page: Page) -> str | None:
+    found = time_element(page)
+    return found[0] if found else None
+
+
+def header_node(page: Page) -> etree._ElementUnicodeResult | None:
+    """The text node of the first date written just under the headline ("Stand: 28.04.2020",
     "Published 3 May 2021"), else just above it (a kicker line): where readers look for the date,
     before any sidebar or teaser. Only under an ``<h1>`` that a stated title confirms: under a logo
     or a section name the next date is a teaser's."""
@@ -275,23 +306,50 @@ def published_header(page: Page) -> str | None:
     )
 
 
-def _first_date(texts: Iterable[etree._ElementUnicodeResult]) -> str | None:
+def _in_menu(node: etree._ElementUnicodeResult) -> bool:
+    """Whether a text is a menu's item ("12M – 12. Mai 2012", a page named after an event): a
+    ``<nav>`` or an element whose class or id says menu holds links, never the story's date line."""
+    parent = node.getparent()
+    holders = (parent, *parent.iterancestors()) if parent is not None else ()
+    return any(holder.tag == "nav" or "menu" in _classes(holder) for holder in holders)
+
+
+def published_header(page: Page) -> str | None:
+    node = header_node(page)
+    return _clean(str(node)) if node is not None else None
+
+
+def _first_date(texts: Iterable[etree._ElementUnicodeResult]) -> etree._ElementUnicodeResult | None:
     """The first publication date among visible texts, within ``HEADER_CHARS``; a date labelled as an
-    update is skipped ("Updated" may stand in an element of its own, before its date)."""
+    update is skipped ("Updated" may stand in an element of its own, before its date), and so are
+    menus."""
     seen, label = 0, ""
-    for text in texts:
-        if text.getparent() is not None and text.getparent().tag in SKIPPED_TAGS:
+    for node in texts:
+        if node.getparent() is not None and node.getparent().tag in SKIPPED_TAGS or _in_menu(node):
             continue
-        text = _clean(str(text))
+        text = _clean(str(node))
         if not text:
             continue
-        updated = any(word in f"{label} {text}".lower() for word in vocab.UPDATE_LABELS)
-        if iso_date(text) and day(text) and not updated:
-            return text
-        seen, label = seen + len(text), "" if iso_date(text) else text
+        # the label may be the element's class: <time class="updated">9. Februar 2019</time>
+        classes = _classes(node.getparent()) if node.getparent() is not None else ""
+        updated = any(word in f"{label} {text} {classes}".lower() for word in (*vocab.UPDATE_LABELS, "modif"))
+        written = written_date(text)
+        if written and day(text) and not updated:
+            return node
+        seen, label = seen + len(text), "" if written else text
         if seen > HEADER_CHARS:
             break
     return None
+
+
+def same_element(page: Page) -> bool:
+    """Whether the date under the headline is written inside the element the ``time`` signal reads:
+    one element is one vote, not two."""
+    node, found = header_node(page), time_element(page)
+    if node is None or found is None or node.getparent() is None:
+        return False
+    holder = node.getparent().getparent() if node.is_tail else node.getparent()
+    return holder is not None and (holder is found[1] or any(a is found[1] for a in holder.iterancestors()))
 
 
 def published_url(page: Page) -> str | None:
@@ -322,6 +380,8 @@ def published(page: Page, others: dict[str, str | None] | None = None) -> Found 
     """The day most signals name; ``others`` adds outside voters named in ``VOTE_ORDER`` (htmldate's
     day, as trafilatura gives it)."""
     days = {name: day(extractor(page), page.zone) for name, extractor in PUBLISHED}
+    if days["near-h1"] and days["time"] and same_element(page):
+        days["time"] = None
     days.update({name: day(value) for name, value in (others or {}).items()})
     votes: dict[str, float] = {}
     for name in VOTE_ORDER:

@@ -179,7 +179,20 @@ BYLINE_CLASSES = ("byline", "author", "by-line", "writer", "contributor")
 DATE_CLASSES = (
     "published", "pubdate", "entry-date", "post-date", "posted-on", "article-date", "date-published",
     "dateline", "timestamp", "meta-date", "post-meta", "entry-meta", "article__date", "story-date",
+    "datum",  # German sites' class names ("text_datum", "artikel-datum")
 )
+# Month names of other languages that page dates are written with ("20. März 2021", "31. Oktober 2023"),
+# read only in HTML pages' date signals (signals.py): the shared English table (storyline.vocabulary.MONTHS)
+# serves the text's date resolver, where "Mai" or "April" may be a person. German: the misses seen.
+PAGE_MONTHS = {
+    "januar": 1, "jänner": 1, "februar": 2, "feber": 2, "märz": 3, "maerz": 3, "april": 4, "mai": 5,
+    "juni": 6, "juli": 7, "august": 8, "september": 9, "oktober": 10, "november": 11, "dezember": 12,
+}
+# German weekday names and abbreviations a byline runs into ("Tomas Spahn Fr, 12.03.2021"): an author
+# name ends before them only where a date follows or the value ends (metadata.person_name), since
+# "Di" and "Do" are name particles and "Freitag", "Montag", "Sonntag" are surnames.
+OTHER_WEEKDAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend",
+                  "sonntag", "mo", "di", "mi", "do", "fr", "sa", "so")
 # Labels of a date line that give the last change, not the publication ("Updated 5 May 2021",
 # "Aktualisiert am 19.02.2020"): the day under the headline skips them.
 UPDATE_LABELS = ("updated", "update", "modified", "last changed", "aktualisiert", "geändert",
