@@ -74,7 +74,7 @@ def _open_store(path: Path):
         raise typer.Exit(2) from None
 
 
-def _ingest(inputs: list[str], store_path: Path):
+def _ingest(inputs: list[str], store_path: Path, exclude: tuple[Path, ...] = ()):
     err.print(f"reading {len(inputs)} input{'s' if len(inputs) != 1 else ''} into {store_path}; "
               "loading the models", highlight=False, markup=False)  # before the imports that load them
     store = _open_store(store_path)  # before the models load: a busy store is said at once
@@ -82,7 +82,7 @@ def _ingest(inputs: list[str], store_path: Path):
     from storyline.pipeline import ingest
 
     with _progress("ingest") as progress:
-        result = ingest(inputs, store, progress)
+        result = ingest(inputs, store, progress, exclude=[str(p) for p in exclude])
     err.print(
         f"{len(result.added)} new documents, {result.skipped} already stored, {len(result.errors)} errors, "
         f"{len(result.warnings)} warnings"
@@ -107,13 +107,30 @@ def build(
     out: Path = typer.Option(Path("out"), "--out", help="output folder"),
     store: Path | None = typer.Option(None, "--store", help=STORE_HELP),
 ) -> None:
-    """Ingest everything and write OUT/dossier.json, dossier.md and dossier.html."""
-    db, result = _ingest(inputs, store or out / "storyline.duckdb")
+    """Ingest everything and write OUT/dossier.json, dossier.md and dossier.html.
+
+    Without --store the dossier is of these inputs only: an earlier build's documents in OUT that are not
+    among them are removed (documents read before are not processed again). OUT is never read as input."""
+    db, result = _ingest(inputs, store or out / "storyline.duckdb", exclude=(out,))
+    if store is None:
+        _drop_earlier_build(db, result.sources, out)
     if db.document_count() == 0:
         err.print("no document could be read")
         raise typer.Exit(2)
     _report(db, out)
     db.close()
+
+
+def _drop_earlier_build(db, sources: set[str], out: Path) -> None:
+    """Remove the documents an earlier build into ``out`` read from sources not given this time."""
+    from storyline.pipeline import remove_documents
+
+    earlier = [d.id for d in db.documents(full=False) if d.source not in sources]
+    if earlier:
+        removed = remove_documents(db, earlier)
+        err.print(f"{out} held an earlier dossier: replaced; {len(removed)} of its documents are not among "
+                  "these inputs and were removed (give --store to keep adding to one store)",
+                  highlight=False, markup=False)
 
 
 @app.command("ingest")
@@ -141,6 +158,42 @@ def report_command(
     db = _open_store(store)
     _report(db, out)
     db.close()
+
+
+@app.command("remove")
+def remove_command(
+    ids: list[str] = typer.Argument(None, help="ids of the documents to remove"),
+    store: Path = typer.Option(..., "--store", help="DuckDB store file"),
+    source: list[str] = typer.Option(None, "--source",
+                                     help="remove every document read from this file or folder"),
+) -> None:
+    """Remove documents (by id, or everything read from a source) with their claims, copy links and
+    story memberships; their stories are recomputed by the next report."""
+    if not ids and not source:
+        err.print("error: give document IDs or --source PATH")
+        raise typer.Exit(2)
+    if not store.is_file():
+        err.print(f"error: {store}: no such store", highlight=False, markup=False)
+        raise typer.Exit(2)
+    db = _open_store(store)
+    from storyline.pipeline import remove_documents
+
+    known = db.known_ids()
+    chosen = [i for i in ids or [] if i in known]
+    for missing in sorted(set(ids or []) - known):
+        err.print(f"error: {store}: no document {missing!r}", highlight=False, markup=False)
+    for path in source or []:
+        found = db.documents_of_files([path, str(Path(path).resolve())])
+        if not found:
+            err.print(f"error: {store}: no document read from {path}", highlight=False, markup=False)
+        chosen += [doc_id for doc_id, _, _ in found]
+    removed = remove_documents(db, chosen)
+    dirty = len(db.dirty_stories())
+    db.close()
+    err.print(f"{len(removed)} documents removed from {store}; {dirty} stories to recompute: "
+              f"storyline report --store {store}", highlight=False, markup=False)
+    if not removed:
+        raise typer.Exit(2)
 
 
 @app.command("list")
@@ -211,6 +264,19 @@ def demo(out: Path = typer.Option(Path("storyline-demo"), "--out", help="output 
         typer.echo(f"  {path.resolve()}")
 
 
+def _run_evaluation(module, name: str, root: Path, quick: bool) -> dict:
+    """``module.run`` over the datasets at ``root``; missing datasets are one line, not a traceback."""
+    if not root.is_dir():
+        err.print(f"error: {root}: no datasets folder (give --datasets)", highlight=False, markup=False)
+        raise typer.Exit(2)
+    try:
+        return module.run(root, quick)
+    except FileNotFoundError as exc:
+        err.print(f"error: {exc.filename}: missing (storyline eval {name} needs it)", highlight=False,
+                  markup=False)
+        raise typer.Exit(2) from None
+
+
 def _eval_command(name: str, description: str) -> None:
     """``storyline eval NAME``; the module (and the models it loads) is imported when the command runs."""
 
@@ -223,7 +289,7 @@ def _eval_command(name: str, description: str) -> None:
         from storyline.eval import check, default_datasets
 
         module = importlib.import_module(f"storyline.eval.{name}")
-        figures = module.run(datasets or default_datasets(), quick)
+        figures = _run_evaluation(module, name, datasets or default_datasets(), quick)
         for key, value in figures.items():
             typer.echo(f"{name}.{key}\t{value:.4f}" if isinstance(value, float) else f"{name}.{key}\t{value}")
         failures = check(name, figures)
@@ -288,7 +354,7 @@ def eval_stance(
         figures = module.label_file(bodies, pairs, out)
         err.print(f"predictions → {out}")
     else:
-        figures = module.run(datasets or default_datasets(), quick)
+        figures = _run_evaluation(module, module.NAME, datasets or default_datasets(), quick)
         for failure in check(module.NAME, figures):
             err.print(f"below floor: {failure}")
     for key, value in figures.items():

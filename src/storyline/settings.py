@@ -13,6 +13,10 @@ DEMO_DIR = DATA_DIR / "demo"
 
 # --- ingest -------------------------------------------------------------------------
 MAX_INPUT_BYTES = 200 * 1024 * 1024  # larger files are refused with a clear error
+# A document's text beyond this many characters is cut off with a warning. The longest news articles run to
+# about 100,000 characters; a longer text is a book, a transcript or a dump, and the build's cost grows
+# with the length (about 2 minutes of CPU per 100,000 characters on the 2-core machine).
+MAX_DOCUMENT_CHARS = 500_000
 MIN_TEXT_CHARS = 20  # a document whose text is shorter than this is an error, not a document
 
 # --- annotate -----------------------------------------------------------------------
@@ -23,6 +27,11 @@ SPACY_BATCH_SIZE = 32
 # process whole batches, so with fewer than two batches one process would do all the work.
 SPACY_PROCESSES = 2
 SPACY_PROCESSES_MIN_DOCS = 2 * SPACY_BATCH_SIZE
+# A longer text is parsed in pieces of at most this many characters, cut at paragraph breaks, and joined
+# back into one Doc: spaCy refuses texts over 1,000,000 characters, and one 300 KB text took 1.9 GB.
+# 10,000 characters hold most news articles whole (parse results of a whole text are unchanged: a
+# sentence never runs across a paragraph break).
+PARSE_CHUNK_CHARS = 10_000
 
 # --- pipeline -----------------------------------------------------------------------
 BATCH_DOCUMENTS = 200  # documents per transaction when ingesting into the store

@@ -9,6 +9,7 @@ cannot be read at all yields one ``ReadError`` naming the file and the reason. T
 from __future__ import annotations
 
 import hashlib
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -34,28 +35,65 @@ READERS: dict[str, Reader] = {
 SKIPPED_NAMES = {"readme.md", "license", "license.txt"}  # folder housekeeping, not news
 
 
-def expand(inputs: Iterable[str]) -> Iterator[str | ReadError]:
-    """Input paths in a stable order; folders are walked recursively, unknown paths are errors."""
+def expand(inputs: Iterable[str], exclude: Iterable[str | Path] = ()) -> Iterator[str | ReadError]:
+    """Input paths in a stable order; folders are walked recursively (symbolic links followed, each folder
+    once), and a folder that cannot be listed, a broken link and an unknown path are errors. ``exclude``
+    (the output folder, the store and its write-ahead log) is never read."""
+    excluded = {Path(p).resolve() for p in exclude}
     for item in inputs:
         if item == "-":
             yield item
             continue
         path = Path(item)
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if child.name.startswith(".") or child.name.lower() in SKIPPED_NAMES:
-                    continue
-                yield str(child)
+            yield from _walk(path, excluded)
+        elif _excluded(path, excluded):
+            continue
         elif path.is_file():
             yield str(path)
+        elif path.is_symlink():
+            yield ReadError(str(path), "broken symbolic link or link loop")
         elif path.exists():
             yield ReadError(str(path), "not a regular file")
         else:
             yield ReadError(str(path), "no such file or directory")
 
 
-def read_inputs(inputs: Iterable[str | InputFile]) -> Iterator[Document | ReadError]:
-    """Documents from all inputs, with a ``ReadError`` for each input or record that could not be read.
+def _excluded(path: Path, excluded: set[Path]) -> bool:
+    resolved = path.resolve()
+    return any(resolved == e or e in resolved.parents for e in excluded)
+
+
+def _walk(folder: Path, excluded: set[Path]) -> Iterator[str | ReadError]:
+    """Files under ``folder``, sorted; errors for what cannot be listed or followed."""
+    failures: list[OSError] = []
+    visited: set[Path] = set()
+    found: list[Path] = []
+    for top, dirs, files in os.walk(folder, onerror=failures.append, followlinks=True):
+        real = Path(top).resolve()
+        if real in visited or _excluded(real, excluded):
+            dirs[:] = []  # a link back up the tree (a loop) or to a folder already read
+            continue
+        visited.add(real)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(Path(top) / f for f in files)
+    for error in failures:
+        yield ReadError(str(error.filename), f"cannot read folder: {error.strerror or error}")
+    for child in sorted(found):
+        if child.name.startswith(".") or child.name.lower() in SKIPPED_NAMES or _excluded(child, excluded):
+            continue
+        if child.is_file():
+            yield str(child)
+        elif child.is_symlink():
+            yield ReadError(str(child), "broken symbolic link or link loop")
+        elif child.exists():
+            yield ReadError(str(child), "not a regular file")
+
+
+def read_inputs(inputs: Iterable[str | InputFile],
+                exclude: Iterable[str | Path] = ()) -> Iterator[Document | ReadError]:
+    """Documents from all inputs, with a ``ReadError`` for each input or record that could not be read;
+    paths in or under ``exclude`` are left out.
 
     An ``InputFile`` (bytes already in memory, such as an upload to ``storyline serve``) is read as it is,
     without touching the file system."""
@@ -63,7 +101,7 @@ def read_inputs(inputs: Iterable[str | InputFile]) -> Iterator[Document | ReadEr
         if isinstance(given, InputFile):
             yield from read_input(given.source, lambda found=given: found)
             continue
-        for item in expand([given]):
+        for item in expand([given], exclude):
             if isinstance(item, ReadError):
                 yield item
             else:

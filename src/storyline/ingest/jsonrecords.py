@@ -12,6 +12,7 @@ from typing import Any
 
 from storyline import settings
 from storyline.ingest import metadata
+from storyline.ingest.bounds import bound_length
 from storyline.ingest.decode import decode
 from storyline.ingest.errors import InputError
 from storyline.ingest.inputs import InputFile
@@ -60,6 +61,7 @@ def to_document(source: str, doc_id: str, record: Any) -> Document:
     doc.outlet = _string(record, OUTLET_FIELDS) or metadata.outlet_of(doc.url)
     doc.authors = _authors(record.get("authors"))
     doc.language = _string(record, ("language",))
+    bound_length(doc)
     metadata.complete(doc)
     return doc
 
@@ -84,7 +86,8 @@ def _records(text: str) -> Iterator[tuple[str, int, Any]]:
 
 
 def read(found: InputFile) -> Iterator[Document | ReadError]:
-    records = list(_records(decode(found.data())))
+    notes: list[str] = []
+    records = list(_records(decode(found.data(), notes=notes)))
     single = len(records) == 1
     for unit, number, record in records:
         source = found.source if single else f"{found.source}#{number}"
@@ -92,7 +95,9 @@ def read(found: InputFile) -> Iterator[Document | ReadError]:
         try:
             if isinstance(record, InputError):
                 raise record
-            yield to_document(source, doc_id, record)
+            doc = to_document(source, doc_id, record)
+            doc.warnings += notes
+            yield doc
         except InputError as exc:
             if single:
                 raise
