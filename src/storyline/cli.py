@@ -67,14 +67,17 @@ def _open_store(path: Path):
     try:
         return Store(path)
     except ValueError as exc:
-        err.print(f"error: {exc}", highlight=False, markup=False)
         if "lock" in str(exc).lower():
-            err.print(f"{path} is in use by another process; if it is `storyline serve`, add documents "
-                      "through its page or POST /api/documents, or stop it first", markup=False)
+            err.print(f"error: {path}: in use by another process (another ingest: try again when it ends; "
+                      "storyline serve: add documents through its page or POST /api/documents)",
+                      highlight=False, markup=False)
+        else:
+            err.print(f"error: {exc}", highlight=False, markup=False)
         raise typer.Exit(2) from None
 
 
-def _ingest(inputs: list[str], store_path: Path, exclude: tuple[Path, ...] = ()):
+def _ingest(inputs: list[str], store_path: Path, exclude: tuple[Path, ...] = (),
+            batch: int = settings.BATCH_DOCUMENTS):
     err.print(f"reading {len(inputs)} input{'s' if len(inputs) != 1 else ''} into {store_path}; "
               "loading the models", highlight=False, markup=False)  # before the imports that load them
     store = _open_store(store_path)  # before the models load: a busy store is said at once
@@ -82,7 +85,7 @@ def _ingest(inputs: list[str], store_path: Path, exclude: tuple[Path, ...] = ())
     from storyline.pipeline import ingest
 
     with _progress("ingest") as progress:
-        result = ingest(inputs, store, progress, exclude=[str(p) for p in exclude])
+        result = ingest(inputs, store, progress, batch_documents=batch, exclude=[str(p) for p in exclude])
     err.print(
         f"{len(result.added)} new documents, {result.skipped} already stored, {len(result.errors)} errors, "
         f"{len(result.warnings)} warnings"
@@ -113,7 +116,7 @@ def build(
     among them are removed (documents read before are not processed again). OUT is never read as input."""
     db, result = _ingest(inputs, store or out / "storyline.duckdb", exclude=(out,))
     if store is None:
-        _drop_earlier_build(db, result.sources, out)
+        _drop_earlier_build(db, result.hashes, out)
     if db.document_count() == 0:
         err.print("no document could be read")
         raise typer.Exit(2)
@@ -121,11 +124,11 @@ def build(
     db.close()
 
 
-def _drop_earlier_build(db, sources: set[str], out: Path) -> None:
-    """Remove the documents an earlier build into ``out`` read from sources not given this time."""
+def _drop_earlier_build(db, hashes: set[str], out: Path) -> None:
+    """Remove the documents an earlier build into ``out`` read that are not among this build's inputs."""
     from storyline.pipeline import remove_documents
 
-    earlier = [d.id for d in db.documents(full=False) if d.source not in sources]
+    earlier = [d.id for d in db.documents(full=False) if d.content_hash not in hashes]
     if earlier:
         removed = remove_documents(db, earlier)
         err.print(f"{out} held an earlier dossier: replaced; {len(removed)} of its documents are not among "
@@ -137,9 +140,11 @@ def _drop_earlier_build(db, sources: set[str], out: Path) -> None:
 def ingest_command(
     inputs: list[str] = typer.Argument(..., help="files, folders (recursive) or - for stdin"),
     store: Path = typer.Option(..., "--store", help="DuckDB store file"),
+    batch: int = typer.Option(settings.BATCH_DOCUMENTS, "--batch", min=1,
+                              help="documents per transaction (an interrupted run loses at most one batch)"),
 ) -> None:
     """Add documents to a store; content already stored is skipped."""
-    db, result = _ingest(inputs, store)
+    db, result = _ingest(inputs, store, batch=batch)
     count = db.document_count()
     db.close()
     if count == 0:

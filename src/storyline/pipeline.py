@@ -34,7 +34,7 @@ class IngestResult:
     added: list[str] = field(default_factory=list)
     skipped: int = 0
     replaced: list[str] = field(default_factory=list)  # earlier versions of sources read again, deleted
-    sources: set[str] = field(default_factory=set)  # of every document read, new or already stored
+    hashes: set[str] = field(default_factory=set)  # content of every document read, new or already stored
     errors: list[ReadError] = field(default_factory=list)
     warnings: list[ReadWarning] = field(default_factory=list)
 
@@ -137,13 +137,18 @@ def ingest(inputs: Iterable[str], store: Store, progress: Progress = _noop,
     no longer holds are deleted at the end."""
     result = IngestResult()
     corpus = _Corpus.load(store, story_settings)
-    seen: set[str] = set()  # sources read in this run
+    read: dict[str, set[str]] = {}  # file -> content hashes read from it in this run
     records = read_inputs(inputs, [*exclude, *store.files()])
     while batch := list(itertools.islice(records, batch_documents)):
         errors = [r for r in batch if isinstance(r, ReadError)]
         docs = [r for r in batch if isinstance(r, Document)]
-        seen.update(d.source for d in docs)
-        changed = {d.source for d in docs if d.content_hash not in corpus.hashes and _followed_file(d.source)}
+        for doc in docs:
+            read.setdefault(_followed_file(doc.source) or "", set()).add(doc.content_hash)
+            result.hashes.add(doc.content_hash)
+        # a file of one document that changed: its earlier version goes first, so the new one takes its id
+        # and is not taken for its copy (records are matched by content at the end: their numbers shift)
+        changed = {d.source for d in docs
+                   if d.content_hash not in corpus.hashes and _followed_file(d.source) == d.source}
         earlier = [i for i, _, _ in store.documents_of_sources(changed)]
         if earlier:
             result.replaced += _replace(store, earlier, progress)
@@ -168,9 +173,9 @@ def ingest(inputs: Iterable[str], store: Store, progress: Progress = _noop,
         result.errors.extend(errors)
         result.warnings.extend(warnings)
         progress("documents", len(batch))
-    result.sources = seen
-    files = {f for f in map(_followed_file, seen) if f}
-    gone = [i for i, source, _ in store.documents_of_files(files) if source not in seen]
+    read.pop("", None)
+    gone = [i for i, source, content in store.documents_of_files(read)
+            if content not in read.get(_followed_file(source) or "", ())]
     if gone:
         result.replaced += _replace(store, gone, progress)
     return result

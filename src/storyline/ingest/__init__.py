@@ -8,12 +8,16 @@ cannot be read at all yields one ``ReadError`` naming the file and the reason. T
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from storyline import settings
 from storyline.ingest import html, jsonrecords, text, warc
 from storyline.ingest.errors import InputError
 from storyline.ingest.inputs import InputFile, from_path, from_stdin
@@ -39,7 +43,7 @@ def expand(inputs: Iterable[str], exclude: Iterable[str | Path] = ()) -> Iterato
     """Input paths in a stable order; folders are walked recursively (symbolic links followed, each folder
     once), and a folder that cannot be listed, a broken link and an unknown path are errors. ``exclude``
     (the output folder, the store and its write-ahead log) is never read."""
-    excluded = {Path(p).resolve() for p in exclude}
+    excluded = {Path(os.path.realpath(p)) for p in exclude}
     for item in inputs:
         if item == "-":
             yield item
@@ -60,7 +64,9 @@ def expand(inputs: Iterable[str], exclude: Iterable[str | Path] = ()) -> Iterato
 
 
 def _excluded(path: Path, excluded: set[Path]) -> bool:
-    resolved = path.resolve()
+    if not excluded:
+        return False
+    resolved = Path(os.path.realpath(path))  # unlike Path.resolve, never raises on a link loop
     return any(resolved == e or e in resolved.parents for e in excluded)
 
 
@@ -70,7 +76,7 @@ def _walk(folder: Path, excluded: set[Path]) -> Iterator[str | ReadError]:
     visited: set[Path] = set()
     found: list[Path] = []
     for top, dirs, files in os.walk(folder, onerror=failures.append, followlinks=True):
-        real = Path(top).resolve()
+        real = Path(os.path.realpath(top))
         if real in visited or _excluded(real, excluded):
             dirs[:] = []  # a link back up the tree (a loop) or to a folder already read
             continue
@@ -90,32 +96,34 @@ def _walk(folder: Path, excluded: set[Path]) -> Iterator[str | ReadError]:
             yield ReadError(str(child), "not a regular file")
 
 
-def read_inputs(inputs: Iterable[str | InputFile],
-                exclude: Iterable[str | Path] = ()) -> Iterator[Document | ReadError]:
-    """Documents from all inputs, with a ``ReadError`` for each input or record that could not be read;
-    paths in or under ``exclude`` are left out.
+def read_inputs(inputs: Iterable[str | InputFile], exclude: Iterable[str | Path] = (),
+                seconds: float = settings.READ_SECONDS) -> Iterator[Document | ReadError]:
+    """Documents from all inputs, with a ``ReadError`` for each input or record that could not be read
+    (or took more than ``seconds`` to read); paths in or under ``exclude`` are left out.
 
     An ``InputFile`` (bytes already in memory, such as an upload to ``storyline serve``) is read as it is,
     without touching the file system."""
     for given in inputs:
         if isinstance(given, InputFile):
-            yield from read_input(given.source, lambda found=given: found)
+            yield from read_input(given.source, lambda found=given: found, seconds)
             continue
         for item in expand([given], exclude):
             if isinstance(item, ReadError):
                 yield item
             else:
-                yield from read_file(item)
+                yield from read_file(item, seconds)
 
 
-def read_file(name: str) -> Iterator[Document | ReadError]:
+def read_file(name: str, seconds: float = settings.READ_SECONDS) -> Iterator[Document | ReadError]:
     """Documents in one file (several for JSON records and WARC); never raises for bad input."""
     return read_input(name, lambda: from_stdin(sys.stdin.buffer.read()) if name == "-"
-                      else from_path(Path(name)))
+                      else from_path(Path(name)), seconds)
 
 
-def read_input(source: str, open_input: Callable[[], InputFile]) -> Iterator[Document | ReadError]:
-    """Documents of one input that ``open_input`` finds; any failure, opening included, is a ``ReadError``."""
+def read_input(source: str, open_input: Callable[[], InputFile],
+               seconds: float = settings.READ_SECONDS) -> Iterator[Document | ReadError]:
+    """Documents of one input that ``open_input`` finds; any failure, opening included, is a ``ReadError``,
+    and so is a reader that takes more than ``seconds`` for a document (only its own time counts)."""
     try:
         found = open_input()
         reader = READERS.get(found.kind)
@@ -123,7 +131,12 @@ def read_input(source: str, open_input: Callable[[], InputFile]) -> Iterator[Doc
             raise InputError(f"unknown format {found.kind or '(no extension)'!r}; expected one of "
                              + ", ".join(sorted(READERS)))
         read_any = False
-        for item in reader(found):
+        items = reader(found)
+        while True:
+            with time_limit(seconds):
+                item = next(items, None)
+            if item is None:
+                break
             read_any = True
             if isinstance(item, Document):
                 item.content_hash = content_hash(item)
@@ -134,6 +147,28 @@ def read_input(source: str, open_input: Callable[[], InputFile]) -> Iterator[Doc
         yield ReadError(source, str(exc))
     except (OSError, ValueError) as exc:
         yield ReadError(source, f"{type(exc).__name__}: {exc}")
+    except Exception as exc:  # noqa: BLE001 - a reader's failure on odd input must not stop the batch
+        yield ReadError(source, f"could not be read ({type(exc).__name__}: {exc})")
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise ``InputError`` in the block after ``seconds`` (a timer signal; in the main thread only, the
+    only one signals reach: elsewhere, as in the web server's workers, the block runs unbounded)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(_signal, _frame):
+        raise InputError(f"reading took more than {seconds:g} s: stopped")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def content_hash(doc: Document) -> str:

@@ -72,6 +72,8 @@ def _records(text: str) -> Iterator[tuple[str, int, Any]]:
         value = json.loads(text)
     except json.JSONDecodeError:
         pass  # not one JSON document: JSON Lines, or broken
+    except RecursionError:
+        raise InputError("invalid JSON: nested too deeply") from None
     else:
         for number, record in enumerate(value if isinstance(value, list) else [value], 1):
             yield "record", number, record
@@ -83,6 +85,8 @@ def _records(text: str) -> Iterator[tuple[str, int, Any]]:
             yield "line", number, json.loads(line)
         except json.JSONDecodeError as exc:
             yield "line", number, InputError(f"invalid JSON: {exc}")
+        except RecursionError:
+            yield "line", number, InputError("invalid JSON: nested too deeply")
 
 
 def read(found: InputFile) -> Iterator[Document | ReadError]:

@@ -81,7 +81,7 @@ def _page(record, notes: list[str]) -> tuple[str, str | None] | None:
     if record.record_type != WarcRecordType.response or headers is None:
         return None
     if headers.status_code is None:
-        raise InputError(f"malformed WARC record: bad HTTP status line {headers.status_line[:40]!r}")
+        raise InputError(f"malformed WARC record: bad HTTP status line {(headers.status_line or '')[:40]!r}")
     if not 200 <= headers.status_code < 300:
         return None
     content_type = headers.get("Content-Type", "") or ""
@@ -97,28 +97,33 @@ def _page(record, notes: list[str]) -> tuple[str, str | None] | None:
 
 def read(found: InputFile) -> Iterator[Document | ReadError]:
     """Documents of the HTML responses; a record that cannot be read is an error of its own, and one read
-    despite a wrong length a document with a warning."""
+    despite a wrong length a document with a warning. Records are numbered as found (a damaged record
+    boundary can put two in one chunk), so each number is reported once."""
+    number = 0
     with found.open() as raw:
         stream = GzipReader(raw) if found.compressed else raw
-        for number, chunk in enumerate(record_chunks(stream), 1):
-            source = f"{found.source}#{number}"
+        for chunk in record_chunks(stream):
+            number += 1
             if chunk is None:
-                yield ReadError(source, f"WARC record larger than {MAX_RECORD_BYTES} bytes, skipped")
+                yield ReadError(f"{found.source}#{number}",
+                                f"WARC record larger than {MAX_RECORD_BYTES} bytes, skipped")
                 continue
             fault = length_fault(chunk)
+            records = 0
             try:
-                records = 0
                 for record in ArchiveIterator(io.BytesIO(chunk), parse_http=True):
+                    number += 1 if records else 0
                     records += 1
                     notes = [f"malformed WARC record, read anyway: {fault}"] if fault else []
                     page = _page(record, notes)
                     if page:
-                        doc = html.to_document(source, f"{found.stem}-{number}", page[0], page[1])
+                        doc = html.to_document(f"{found.source}#{number}", f"{found.stem}-{number}", *page)
                         doc.warnings += notes
                         yield doc
                 if not records:
                     raise InputError("malformed WARC record: no record found")
-            except InputError as exc:
-                yield ReadError(source, str(exc))
-            except (OSError, EOFError, zlib.error) as exc:
-                yield ReadError(source, f"malformed WARC record: {exc}")
+            except InputError as exc:  # about the record being read
+                yield ReadError(f"{found.source}#{number}", str(exc))
+            except (OSError, EOFError, zlib.error) as exc:  # about the record after those read
+                number += 1 if records else 0
+                yield ReadError(f"{found.source}#{number}", f"malformed WARC record: {exc}")
