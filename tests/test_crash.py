@@ -39,6 +39,13 @@ def kill_when(process: subprocess.Popen, ready, timeout: float = 300) -> None:
     process.wait()
 
 
+def document_count(store_path: Path) -> int:
+    store = Store(store_path)
+    count = store.document_count()
+    store.close()
+    return count
+
+
 def contents(store_path: Path) -> tuple[list[str], set[frozenset[str]]]:
     """Document ids (with repeats, if any) and the partition of documents into stories."""
     store = Store(store_path)
@@ -66,11 +73,14 @@ def test_killed_ingests_are_completed_by_the_next_run_and_a_concurrent_one_is_re
     # 1: killed while loading, before any batch
     run = start_ingest(corpus, store)
     kill_when(run, lambda: store.exists())
+    stored = [document_count(store)]  # opening replays and checkpoints the write-ahead log
     # 2 and 3: killed just after a batch was committed (the write-ahead log grew), inside the next one
     for _ in range(2):
         before = wal_size(store)
         run = start_ingest(corpus, store)
         kill_when(run, lambda before=before: wal_size(store) > before)
+        stored.append(document_count(store))
+    assert stored == [0, 2, 4]  # killed before any batch, then each time after one batch of two
     # the next run, with a second ingest started on the same store while it works
     first = start_ingest(corpus, store)
     assert b"loading the models" in first.stderr.readline()  # said just before it opens the store

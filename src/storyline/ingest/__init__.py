@@ -14,6 +14,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -133,10 +134,13 @@ def read_input(source: str, open_input: Callable[[], InputFile],
         read_any = False
         items = reader(found)
         while True:
+            started = time.monotonic()
             with time_limit(seconds):
                 item = next(items, None)
             if item is None:
                 break
+            if time.monotonic() - started > seconds:  # the reader's library swallowed the timer's error
+                raise InputError(f"reading took more than {seconds:g} s: stopped")
             read_any = True
             if isinstance(item, Document):
                 item.content_hash = content_hash(item)
