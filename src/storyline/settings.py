@@ -15,7 +15,8 @@ DEMO_DIR = DATA_DIR / "demo"
 MAX_INPUT_BYTES = 200 * 1024 * 1024  # larger files are refused with a clear error
 # A document's text beyond this many characters is cut off with a warning. The longest news articles run to
 # about 100,000 characters; a longer text is a book, a transcript or a dump, and the build's cost grows
-# with the length (about 2 minutes of CPU per 100,000 characters on the 2-core machine).
+# with the length (measured under load on the 2-core machine: 300,000 characters took 15 minutes and 1.7 GB,
+# 500,000 took 30 minutes and 3.4 GB).
 MAX_DOCUMENT_CHARS = 500_000
 MIN_TEXT_CHARS = 20
 # A reader taking longer than this for one document (pathological markup) stops with an error: the largest
