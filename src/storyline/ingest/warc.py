@@ -112,7 +112,6 @@ def read(found: InputFile) -> Iterator[Document | ReadError]:
             records = 0
             try:
                 for record in ArchiveIterator(io.BytesIO(chunk), parse_http=True):
-                    number += 1 if records else 0
                     records += 1
                     notes = [f"malformed WARC record, read anyway: {fault}"] if fault else []
                     page = _page(record, notes)
@@ -124,6 +123,5 @@ def read(found: InputFile) -> Iterator[Document | ReadError]:
                     raise InputError("malformed WARC record: no record found")
             except InputError as exc:  # about the record being read
                 yield ReadError(f"{found.source}#{number}", str(exc))
-            except (OSError, EOFError, zlib.error) as exc:  # about the record after those read
-                number += 1 if records else 0
+            except (OSError, EOFError, zlib.error) as exc:
                 yield ReadError(f"{found.source}#{number}", f"malformed WARC record: {exc}")
