@@ -40,6 +40,33 @@ def write(tmp_path):
     return _write
 
 
+# Two stories told by three outlets each, in the style of wire copy (invented places and people).
+STRIKE = ("Dockworkers in Port Alda walked out on {day} over pay, halting cargo traffic at the northern "
+          "terminal, the union said. {who} said talks with the harbour authority would resume next week. "
+          "Shipping lines diverted container vessels to Merrow, officials said.")
+FLOOD = ("Floodwater swept through the valley town of Halden on {day} after three days of rain, forcing "
+         "hundreds of residents from their homes. {who} said rescue teams had reached the lower districts. "
+         "The regional council opened two shelters in school buildings.")
+TWO_STORIES = {
+    "a1_strike.txt": ("Dock strike halts Port Alda cargo", STRIKE, "Monday", "Union leader Mara Voss"),
+    "a2_strike.txt": ("Port Alda dockers walk out over pay", STRIKE, "Monday", "Harbour director Ida Kern"),
+    "a3_strike.txt": ("Cargo diverted as Port Alda strike goes on", STRIKE, "Tuesday", "Mara Voss"),
+    "b1_flood.txt": ("Floods force hundreds from homes in Halden", FLOOD, "Friday", "Mayor Jonas Reel"),
+    "b2_flood.txt": ("Halden residents flee rising water", FLOOD, "Friday", "Fire chief Paul Amsel"),
+    "b3_flood.txt": ("Shelters open in Halden after floods", FLOOD, "Saturday", "Jonas Reel"),
+}
+
+
+@pytest.fixture
+def two_stories(tmp_path) -> Path:
+    """A folder of six short plain-text reports: three on a dock strike, three on a flood."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name, (title, body, day, who) in TWO_STORIES.items():
+        (folder / name).write_text(f"title {title}\n\n{body.format(day=day, who=who)}\n")
+    return folder
+
+
 @pytest.fixture(scope="session")
 def traceable():
     """``traceable(dossier_json)``: every summary sentence and timeline entry of every story traces to

@@ -131,3 +131,53 @@ def test_a_store_of_another_embedding_model_is_refused_in_one_line(tmp_path):
     assert run.returncode == 2
     assert b"has vectors of some-other-model; this build uses all-MiniLM-L6-v2: rebuild it" in run.stderr
     assert b"Traceback" not in run.stderr
+
+
+def test_build_in_its_own_folder_twice_never_reads_its_output_and_replaces_an_earlier_dossier(tmp_path):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "wire.txt").write_text((HARBOR / "wire.txt").read_text())
+    for _ in range(2):  # out/, the store and its write-ahead log sit inside the folder read
+        run = storyline("build", str(folder), "--out", str(folder / "out"))
+        assert run.returncode == 0, run.stderr.decode()
+        assert b"error:" not in run.stderr
+    data = json.loads((folder / "out" / "dossier.json").read_text())
+    assert [d["id"] for d in data["documents"]] == ["wire"]
+    run = storyline("build", str(HARBOR / "other_story.txt"), "--out", str(folder / "out"))
+    assert run.returncode == 0 and b"held an earlier dossier: replaced; 1 of its documents" in run.stderr
+    data = json.loads((folder / "out" / "dossier.json").read_text())
+    assert [d["id"] for d in data["documents"]] == ["other_story"]
+
+
+def test_user_errors_are_one_line_naming_the_file(tmp_path):
+    import duckdb
+
+    duckdb.connect(str(tmp_path / "other.duckdb")).execute("CREATE TABLE sales (amount INTEGER)").close()
+    (tmp_path / "notes.duckdb").write_text("not a database\n")
+    for args, named in [(("eval", "copies", "--datasets", str(tmp_path / "none")), tmp_path / "none"),
+                        (("eval", "copies", "--datasets", str(tmp_path)), tmp_path),
+                        (("report", "--store", str(tmp_path / "notes.duckdb")), tmp_path / "notes.duckdb"),
+                        (("report", "--store", str(tmp_path / "other.duckdb")), tmp_path / "other.duckdb")]:
+        run = storyline(*args, "--out", str(tmp_path / "out")) if args[0] == "report" else storyline(*args)
+        (line,) = run.stderr.decode().strip().splitlines()
+        assert run.returncode == 2 and line.startswith("error: ") and str(named) in line, line
+    assert duckdb.connect(str(tmp_path / "other.duckdb")).execute("SHOW TABLES").fetchall() == [("sales",)]
+
+
+def test_an_unreadable_folder_is_an_error_and_the_rest_is_read(tmp_path):
+    import os
+
+    (tmp_path / "pile" / "locked").mkdir(parents=True)
+    (tmp_path / "pile" / "locked" / "a.txt").write_text((HARBOR / "wire.txt").read_text())
+    (tmp_path / "pile" / "b.txt").write_text((HARBOR / "other_story.txt").read_text())
+    (tmp_path / "pile" / "locked").chmod(0)
+    code = ("from storyline.ingest import read_inputs; import sys\n"
+            "for i in read_inputs([sys.argv[1]]): print(type(i).__name__, i.source, getattr(i, 'error', ''))")
+    # root reads any folder: drop the capabilities that let it
+    prefix = ["setpriv", "--bounding-set=-dac_override,-dac_read_search"] if os.geteuid() == 0 else []
+    run = subprocess.run([*prefix, sys.executable, "-c", code, str(tmp_path / "pile")], capture_output=True,
+                         text=True, timeout=120)
+    (tmp_path / "pile" / "locked").chmod(0o755)
+    pile = tmp_path / "pile"
+    assert run.stdout.splitlines() == [f"ReadError {pile / 'locked'} cannot read folder: Permission denied",
+                                       f"Document {pile / 'b.txt'} "], run.stderr

@@ -60,14 +60,17 @@ def _open_store(path: Path):
     try:
         return Store(path)
     except ValueError as exc:
-        err.print(f"error: {exc}", highlight=False, markup=False)
         if "lock" in str(exc).lower():
-            err.print(f"{path} is in use by another process; if it is `storyline serve`, add documents "
-                      "through its page or POST /api/documents, or stop it first", markup=False)
+            err.print(f"error: {path}: in use by another process (another ingest: try again when it ends; "
+                      "storyline serve: add documents through its page or POST /api/documents)",
+                      highlight=False, markup=False)
+        else:
+            err.print(f"error: {exc}", highlight=False, markup=False)
         raise typer.Exit(2) from None
 
 
-def _ingest(inputs: list[str], store_path: Path, term: Terminal):
+def _ingest(inputs: list[str], store_path: Path, term: Terminal, exclude: tuple[Path, ...] = (),
+            batch: int = settings.BATCH_DOCUMENTS):
     term.say(f"reading {len(inputs)} input{'s' if len(inputs) != 1 else ''} into {store_path}; "
              "loading the models")  # before the imports that load them
     store = _open_store(store_path)  # before the models load: a busy store is said at once
@@ -77,7 +80,7 @@ def _ingest(inputs: list[str], store_path: Path, term: Terminal):
 
     total = count_records(inputs) if term.draws_bar else None
     with term.progress("ingest", total) as progress:
-        result = ingest(inputs, store, progress)
+        result = ingest(inputs, store, progress, batch_documents=batch, exclude=[str(p) for p in exclude])
     term.say(f"{len(result.added)} new documents, {result.skipped} already stored, "
              f"{len(result.errors)} errors, {len(result.warnings)} warnings")
     return store, result
@@ -106,11 +109,15 @@ def build(
     """Read documents and write the dossier: OUT/dossier.json, dossier.md and dossier.html.
 
     The documents are kept in a store (OUT/storyline.duckdb unless --store says otherwise), so a second build
-    only analyses what is new. The dossier is written even when no document could be read: its errors say
-    why. Exit code 0 when the store holds at least one document, 2 when none."""
+    only analyses what is new. Without --store the dossier is of these inputs only: an earlier build's
+    documents in OUT that are not among them are removed (documents read before are not processed again); OUT
+    is never read as input. The dossier is written even when no document could be read: its errors say why.
+    Exit code 0 when the store holds at least one document, 2 when none."""
     started, term = time.monotonic(), Terminal(err, quiet)
     store_path = store or out / "storyline.duckdb"
-    db, result = _ingest(inputs, store_path, term)
+    db, result = _ingest(inputs, store_path, term, exclude=(out,))
+    if store is None:
+        _drop_earlier_build(db, result.hashes, out)
     dossier, paths = _report(db, out, term)
     added = copies(db.documents(result.added, full=False))
     empty = db.document_count() == 0
@@ -126,10 +133,24 @@ def build(
         raise typer.Exit(2)
 
 
+def _drop_earlier_build(db, hashes: set[str], out: Path) -> None:
+    """Remove the documents an earlier build into ``out`` read that are not among this build's inputs."""
+    from storyline.pipeline import remove_documents
+
+    earlier = [d.id for d in db.documents(full=False) if d.content_hash not in hashes]
+    if earlier:
+        removed = remove_documents(db, earlier)
+        err.print(f"{out} held an earlier dossier: replaced; {len(removed)} of its documents are not among "
+                  "these inputs and were removed (give --store to keep adding to one store)",
+                  highlight=False, markup=False)
+
+
 @command("ingest")
 def ingest_command(
     inputs: list[str] = typer.Argument(..., metavar="INPUT", help=INPUTS_HELP),
     store: Path = typer.Option(..., "--store", metavar="FILE", help="DuckDB store file (made if missing)"),
+    batch: int = typer.Option(settings.BATCH_DOCUMENTS, "--batch", min=1, metavar="N",
+                              help="documents per transaction (an interrupted run loses at most one batch)"),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
     quiet: bool = typer.Option(False, "--quiet", "-q", help=QUIET_HELP),
 ) -> None:
@@ -138,7 +159,7 @@ def ingest_command(
     Stories are computed by the next storyline report (or storyline serve). Exit code 0 when the store holds
     at least one document, 2 when none."""
     started, term = time.monotonic(), Terminal(err, quiet)
-    db, result = _ingest(inputs, store, term)
+    db, result = _ingest(inputs, store, term, batch=batch)
     count = db.document_count()
     if as_json:
         summary = RunSummary("ingest", time.monotonic() - started, store,
@@ -174,6 +195,42 @@ def report_command(
                              errors=len(dossier.errors), warnings=len(dossier.warnings),
                              documents=len(dossier.documents), stories=len(dossier.stories), out=paths)
         typer.echo(json.dumps(summary.to_json(), ensure_ascii=False))
+
+
+@command("remove")
+def remove_command(
+    ids: list[str] = typer.Argument(None, metavar="ID", help="ids of the documents to remove"),
+    store: Path = typer.Option(..., "--store", metavar="FILE", help="DuckDB store file"),
+    source: list[str] = typer.Option(None, "--source", metavar="PATH",
+                                     help="remove every document read from this file or folder"),
+) -> None:
+    """Remove documents (by id, or everything read from a source) with their claims, copy links and
+    story memberships; their stories are recomputed by the next report."""
+    if not ids and not source:
+        err.print("error: give document IDs or --source PATH")
+        raise typer.Exit(2)
+    if not store.is_file():
+        err.print(f"error: {store}: no such store", highlight=False, markup=False)
+        raise typer.Exit(2)
+    db = _open_store(store)
+    from storyline.pipeline import remove_documents
+
+    known = db.known_ids()
+    chosen = [i for i in ids or [] if i in known]
+    for missing in sorted(set(ids or []) - known):
+        err.print(f"error: {store}: no document {missing!r}", highlight=False, markup=False)
+    for path in source or []:
+        found = db.documents_of_files([path, str(Path(path).resolve())])
+        if not found:
+            err.print(f"error: {store}: no document read from {path}", highlight=False, markup=False)
+        chosen += [doc_id for doc_id, _, _ in found]
+    removed = remove_documents(db, chosen)
+    dirty = len(db.dirty_stories())
+    db.close()
+    err.print(f"{len(removed)} documents removed from {store}; {dirty} stories to recompute: "
+              f"storyline report --store {store}", highlight=False, markup=False)
+    if not removed:
+        raise typer.Exit(2)
 
 
 @command("list")
@@ -247,6 +304,19 @@ def demo(out: Path = typer.Option(Path("storyline-demo"), "--out", metavar="FOLD
         typer.echo(f"  {path.resolve()}")
 
 
+def _run_evaluation(module, name: str, root: Path, quick: bool) -> dict:
+    """``module.run`` over the datasets at ``root``; missing datasets are one line, not a traceback."""
+    if not root.is_dir():
+        err.print(f"error: {root}: no datasets folder (give --datasets)", highlight=False, markup=False)
+        raise typer.Exit(2)
+    try:
+        return module.run(root, quick)
+    except FileNotFoundError as exc:
+        err.print(f"error: {exc.filename}: missing (storyline eval {name} needs it)", highlight=False,
+                  markup=False)
+        raise typer.Exit(2) from None
+
+
 def _eval_command(name: str, description: str) -> None:
     """``storyline eval NAME``; the module (and the models it loads) is imported when the command runs."""
 
@@ -259,7 +329,7 @@ def _eval_command(name: str, description: str) -> None:
         from storyline.eval import check, default_datasets
 
         module = importlib.import_module(f"storyline.eval.{name}")
-        figures = module.run(datasets or default_datasets(), quick)
+        figures = _run_evaluation(module, name, datasets or default_datasets(), quick)
         for key, value in figures.items():
             typer.echo(f"{name}.{key}\t{value:.4f}" if isinstance(value, float) else f"{name}.{key}\t{value}")
         failures = check(name, figures)
@@ -331,7 +401,7 @@ def eval_stance(
         figures = module.label_file(bodies, pairs, out)
         err.print(f"predictions → {out}")
     else:
-        figures = module.run(datasets or default_datasets(), quick)
+        figures = _run_evaluation(module, module.NAME, datasets or default_datasets(), quick)
         for failure in check(module.NAME, figures):
             err.print(f"below floor: {failure}")
     for key, value in figures.items():

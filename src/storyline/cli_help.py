@@ -55,6 +55,12 @@ Examples:
 Examples:
   storyline list --store corpus.duckdb
   storyline list --store corpus.duckdb --json | head -3""",
+    "remove": STORE + """
+
+Examples:
+  storyline remove a01_wire_original --store corpus.duckdb
+  storyline remove --source news/old.jsonl --store corpus.duckdb
+Then: storyline report --store corpus.duckdb --out dossier/""",
     "serve": STORE + """
 
 Examples:

@@ -4,6 +4,8 @@ stories, stored batch by batch; then per story: entities, claim groups, timeline
 from __future__ import annotations
 
 import itertools
+import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -22,7 +24,7 @@ from storyline.events import events_of, redate_events
 from storyline.ingest import read_inputs
 from storyline.model import Annotation, Document, Dossier, Features, ReadError, ReadWarning, Story
 from storyline.store import Store
-from storyline.stories import StoryClusterer, StorySettings, story_title
+from storyline.stories import StoryClusterer, StorySettings, story_title, without_documents
 from storyline.summarize import Candidate, is_body_sentence, summarize
 from storyline.timeline import build_timeline, story_events
 
@@ -33,6 +35,8 @@ Progress = Callable[[str, int], None]  # (what happened, how many)
 class IngestResult:
     added: list[str] = field(default_factory=list)
     skipped: int = 0
+    replaced: list[str] = field(default_factory=list)  # earlier versions of sources read again, deleted
+    hashes: set[str] = field(default_factory=set)  # content of every document read, new or already stored
     errors: list[ReadError] = field(default_factory=list)
     warnings: list[ReadWarning] = field(default_factory=list)
 
@@ -97,28 +101,67 @@ def _unique_id(doc: Document, taken: set[str]) -> None:
     taken.add(doc.id)
 
 
+@dataclass
+class _Corpus:
+    """What ingest keeps in memory of the stored corpus: content and ids taken, the copy index, the story
+    clusterer and every document's story."""
+
+    hashes: set[str]
+    ids: set[str]
+    detector: CopyDetector
+    clusterer: StoryClusterer
+    known: dict[str, Document]
+    story_of: dict[str, str]
+
+    @classmethod
+    def load(cls, store: Store, story_settings: StorySettings | None) -> _Corpus:
+        stored = store.documents(full=False)
+        return cls(store.known_hashes(), store.known_ids(), CopyDetector.from_store(store, stored),
+                   StoryClusterer(store.story_states(), story_settings), {d.id: d for d in stored},
+                   {d.id: d.story for d in stored if d.story})
+
+
+def _followed_file(source: str) -> str | None:
+    """The file a document was read from (``FILE#N`` is a record of FILE); None for stdin and uploads,
+    which have no later version to follow."""
+    file = re.sub(r"#\d+$", "", source)
+    return None if file == "-" or file.startswith("upload:") else file
+
+
 def ingest(inputs: Iterable[str], store: Store, progress: Progress = _noop,
            story_settings: StorySettings | None = None,
-           batch_documents: int = settings.BATCH_DOCUMENTS) -> IngestResult:
-    """Read inputs into the store, ``batch_documents`` per transaction; content already stored is skipped."""
+           batch_documents: int = settings.BATCH_DOCUMENTS, exclude: Iterable[str] = ()) -> IngestResult:
+    """Read inputs into the store, ``batch_documents`` per transaction; content already stored is skipped.
+    The store's own files and the paths in ``exclude`` (the output folder) are never read as news.
+
+    The store follows its files: a file whose content changed replaces its earlier version (deleted with
+    its claims, story links and timeline entries before the new one is added), and records a re-read file
+    no longer holds are deleted at the end."""
     result = IngestResult()
-    known_hashes = store.known_hashes()
-    taken_ids = store.known_ids()
-    stored = store.documents(full=False)
-    detector = CopyDetector.from_store(store, stored)
-    clusterer = StoryClusterer(store.story_states(), story_settings)
-    story_of = {d.id: d.story for d in stored if d.story}
-    known = {d.id: d for d in stored}
-    records = read_inputs(inputs)
+    corpus = _Corpus.load(store, story_settings)
+    read: dict[str, set[str]] = {}  # file -> content hashes read from it in this run
+    records = read_inputs(inputs, [*exclude, *store.files()])
     while batch := list(itertools.islice(records, batch_documents)):
         errors = [r for r in batch if isinstance(r, ReadError)]
+        docs = [r for r in batch if isinstance(r, Document)]
+        for doc in docs:
+            read.setdefault(_followed_file(doc.source) or "", set()).add(doc.content_hash)
+            result.hashes.add(doc.content_hash)
+        # a file of one document that changed: its earlier version goes first, so the new one takes its id
+        # and is not taken for its copy (records are matched by content at the end: their numbers shift)
+        changed = {d.source for d in docs
+                   if d.content_hash not in corpus.hashes and _followed_file(d.source) == d.source}
+        earlier = [i for i, _, _ in store.documents_of_sources(changed)]
+        if earlier:
+            result.replaced += _replace(store, earlier, progress)
+            corpus = _Corpus.load(store, story_settings)
         fresh: list[Document] = []
-        for doc in (r for r in batch if isinstance(r, Document)):
-            if doc.content_hash in known_hashes:
+        for doc in docs:
+            if doc.content_hash in corpus.hashes:
                 result.skipped += 1
                 continue
-            known_hashes.add(doc.content_hash)
-            _unique_id(doc, taken_ids)
+            corpus.hashes.add(doc.content_hash)
+            _unique_id(doc, corpus.ids)
             fresh.append(doc)
         analysed, failed = analyse(fresh)
         errors += failed
@@ -127,29 +170,64 @@ def ingest(inputs: Iterable[str], store: Store, progress: Progress = _noop,
         warnings = [ReadWarning(d.source, w, d.id) for d, _, _ in analysed for w in d.warnings]
         for warning in warnings:
             progress(f"warning: {warning.source}: {warning.warning}", 0)
-        analysed.sort(key=lambda item: _original_first(item[0]))
-        relinked: dict[str, Document] = {}  # stored documents whose copy root, origin or story changed
-        for doc, _, features in analysed:
-            relinked.update((d.id, d) for d in detector.assign(doc, features))
-            clusterer.assign(doc, features, story_of)
-            known[doc.id] = doc
-        changes = clusterer.take_changes()
-        for doc_id, story in changes.moved.items():  # earlier documents the story re-clustering moved
-            known[doc_id].story = story
-            relinked[doc_id] = known[doc_id]
-        batch_ids = {d.id for d, _, _ in analysed}
-        with store.transaction():
-            store.add_documents(analysed)
-            store.update_links(d for d in relinked.values() if d.id not in batch_ids)
-            store.save_story_states(changes.states, changes.states)
-            store.remove_stories(changes.removed)
-            store.record_errors(errors)
-            store.clear_errors({d.source for d, _, _ in analysed})
+        _add_batch(store, corpus, analysed, errors)
         result.added.extend(d.id for d, _, _ in analysed)
         result.errors.extend(errors)
         result.warnings.extend(warnings)
         progress("documents", len(batch))
+    read.pop("", None)
+    gone = [i for i, source, content in store.documents_of_files(read)
+            if content not in read.get(_followed_file(source) or "", ())]
+    if gone:
+        result.replaced += _replace(store, gone, progress)
     return result
+
+
+def _replace(store: Store, ids: list[str], progress: Progress) -> list[str]:
+    """Delete earlier versions of sources read again (before their new versions are added)."""
+    removed = remove_documents(store, ids)
+    for doc_id in removed:
+        progress(f"replaced: {doc_id} (its source changed)", 0)
+    return removed
+
+
+def _add_batch(store: Store, corpus: _Corpus, analysed: list[tuple[Document, Annotation, Features]],
+               errors: list[ReadError]) -> None:
+    """Copies and stories of a batch's new documents, stored in one transaction."""
+    analysed.sort(key=lambda item: _original_first(item[0]))
+    relinked: dict[str, Document] = {}  # stored documents whose copy root, origin or story changed
+    for doc, _, features in analysed:
+        relinked.update((d.id, d) for d in corpus.detector.assign(doc, features))
+        corpus.clusterer.assign(doc, features, corpus.story_of)
+        corpus.known[doc.id] = doc
+    changes = corpus.clusterer.take_changes()
+    for doc_id, story in changes.moved.items():  # earlier documents the story re-clustering moved
+        corpus.known[doc_id].story = story
+        relinked[doc_id] = corpus.known[doc_id]
+    batch_ids = {d.id for d, _, _ in analysed}
+    with store.transaction():
+        store.add_documents(analysed)
+        store.update_links(d for d in relinked.values() if d.id not in batch_ids)
+        store.save_story_states(changes.states, changes.states)
+        store.remove_stories(changes.removed)
+        store.record_errors(errors)
+        store.clear_errors({d.source for d, _, _ in analysed})
+
+
+def remove_documents(store: Store, ids: Iterable[str]) -> list[str]:
+    """Delete stored documents with their claims, copy links and story memberships, in one transaction;
+    their stories are recomputed at the next report, or deleted when left empty. Returns the ids deleted
+    (unknown ids are ignored)."""
+    docs = store.documents(sorted(set(ids)), full=False)
+    deleted = {d.id for d in docs}
+    per_story = Counter(d.story for d in docs if d.story)
+    states = store.story_states(per_story)
+    with store.transaction():
+        store.delete_documents(deleted)
+        store.save_story_states({sid: without_documents(*states[sid], per_story[sid], deleted)
+                                 for sid in per_story if sid in states}, per_story)
+        store.remove_stories(store.empty_stories())
+    return [d.id for d in docs]
 
 
 def build_story(store: Store, story_id: str) -> Story:

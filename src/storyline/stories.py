@@ -217,6 +217,30 @@ class StoryState:
                 "members": [m.to_dict() for m in self.members]}
 
 
+def without_documents(vectors: np.ndarray | None, data: dict, removed: int,
+                      ids: set[str]) -> tuple[np.ndarray | None, dict]:
+    """A stored story state (member vectors, JSON state) after ``removed`` of its documents, those of
+    ``ids``, were deleted: their members, vectors and profile terms go, and the size and dates follow.
+    A story's profile is capped, so a term another member shares may lose a count it never had: counts
+    stop at zero."""
+    state = StoryState.from_dict(data)
+    kept = [k for k, m in enumerate(state.members) if m.doc not in ids]
+    for member in (m for m in state.members if m.doc in ids):
+        for name, terms in member.terms.items():
+            counts = state.terms.setdefault(name, {})
+            for term in terms:
+                if counts.get(term, 0) > 1:
+                    counts[term] -= 1
+                else:
+                    counts.pop(term, None)
+    state.members = [state.members[k] for k in kept]
+    state.size = max(state.size - removed, 0)
+    if not state.settled:
+        days = [m.published for m in state.members if m.published]
+        state.first, state.last = (min(days), max(days)) if days else (None, None)
+    return (vectors[kept] if vectors is not None and np.ndim(vectors) == 3 else vectors), state.to_dict()
+
+
 @dataclass
 class Item:
     """A document as the pair model sees it."""

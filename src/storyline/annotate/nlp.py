@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import os
 from collections.abc import Iterator, Sequence
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from storyline import settings
+from storyline.textcut import pieces
 
 
 @Language.component("paragraph_boundaries")
@@ -43,16 +46,20 @@ def spacy_pipeline():
     return nlp
 
 
-def parse(texts: Sequence[str]) -> Iterator:
+def parse(texts: Sequence[str], chunk_chars: int = settings.PARSE_CHUNK_CHARS) -> Iterator:
     """spaCy Docs for ``texts``, in order, batched, and on several processes when each gets a batch.
 
     A text that occurs more than once (one wire report re-published by several outlets) is parsed once;
-    its later occurrences get copies of that parse."""
+    its later occurrences get copies of that parse. A text longer than ``chunk_chars`` is parsed in pieces
+    cut at paragraph breaks and joined back into one Doc with the same text and offsets: spaCy refuses
+    texts over its ``max_length`` and its memory grows with the longest text of a batch."""
     nlp = spacy_pipeline()
     unique = list(dict.fromkeys(texts))
+    cut = [pieces(text, chunk_chars) for text in unique]
     processes = min(settings.SPACY_PROCESSES, os.cpu_count() or 1)
-    n_process = processes if len(unique) >= settings.SPACY_PROCESSES_MIN_DOCS else 1
-    parsed = nlp.pipe(unique, batch_size=settings.SPACY_BATCH_SIZE, n_process=n_process)
+    n_process = processes if sum(map(len, cut)) >= settings.SPACY_PROCESSES_MIN_DOCS else 1
+    parsed = _joined(nlp.pipe((p for parts in cut for p in parts), batch_size=settings.SPACY_BATCH_SIZE,
+                              n_process=n_process), [len(parts) for parts in cut])
     last = {text: i for i, text in enumerate(texts)}
     kept: dict[str, object] = {}  # parses of texts that occur again, untouched by the consumer
     for i, text in enumerate(texts):
@@ -63,5 +70,14 @@ def parse(texts: Sequence[str]) -> Iterator:
         else:
             kept.pop(text, None)
         yield doc
-    if next(parsed, None) is not None:  # also lets spaCy's worker processes finish
+    next(parsed, None)  # runs ``_joined`` to its end
+
+
+def _joined(docs: Iterator[Doc], counts: list[int]) -> Iterator[Doc]:
+    """One Doc per text from the Docs of its ``counts[k]`` pieces; reading ``docs`` to its end lets
+    spaCy's worker processes finish."""
+    for count in counts:
+        parts = list(itertools.islice(docs, count))
+        yield parts[0] if count == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+    if next(docs, None) is not None:
         raise RuntimeError("spaCy returned more documents than it was given")

@@ -8,11 +8,17 @@ cannot be read at all yields one ``ReadError`` naming the file and the reason. T
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
+import signal
 import sys
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from storyline import settings
 from storyline.ingest import html, jsonrecords, text, warc
 from storyline.ingest.errors import InputError
 from storyline.ingest.inputs import InputFile, from_path, from_stdin
@@ -34,50 +40,91 @@ READERS: dict[str, Reader] = {
 SKIPPED_NAMES = {"readme.md", "license", "license.txt"}  # folder housekeeping, not news
 
 
-def expand(inputs: Iterable[str]) -> Iterator[str | ReadError]:
-    """Input paths in a stable order; folders are walked recursively, unknown paths are errors."""
+def expand(inputs: Iterable[str], exclude: Iterable[str | Path] = ()) -> Iterator[str | ReadError]:
+    """Input paths in a stable order; folders are walked recursively (symbolic links followed, each folder
+    once), and a folder that cannot be listed, a broken link and an unknown path are errors. ``exclude``
+    (the output folder, the store and its write-ahead log) is never read."""
+    excluded = {Path(os.path.realpath(p)) for p in exclude}
     for item in inputs:
         if item == "-":
             yield item
             continue
         path = Path(item)
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if child.name.startswith(".") or child.name.lower() in SKIPPED_NAMES:
-                    continue
-                yield str(child)
+            yield from _walk(path, excluded)
+        elif _excluded(path, excluded):
+            continue
         elif path.is_file():
             yield str(path)
+        elif path.is_symlink():
+            yield ReadError(str(path), "broken symbolic link or link loop")
         elif path.exists():
             yield ReadError(str(path), "not a regular file")
         else:
             yield ReadError(str(path), "no such file or directory")
 
 
-def read_inputs(inputs: Iterable[str | InputFile]) -> Iterator[Document | ReadError]:
-    """Documents from all inputs, with a ``ReadError`` for each input or record that could not be read.
+def _excluded(path: Path, excluded: set[Path]) -> bool:
+    if not excluded:
+        return False
+    resolved = Path(os.path.realpath(path))  # unlike Path.resolve, never raises on a link loop
+    return any(resolved == e or e in resolved.parents for e in excluded)
+
+
+def _walk(folder: Path, excluded: set[Path]) -> Iterator[str | ReadError]:
+    """Files under ``folder``, sorted; errors for what cannot be listed or followed."""
+    failures: list[OSError] = []
+    visited: set[Path] = set()
+    found: list[Path] = []
+    for top, dirs, files in os.walk(folder, onerror=failures.append, followlinks=True):
+        real = Path(os.path.realpath(top))
+        if real in visited or _excluded(real, excluded):
+            dirs[:] = []  # a link back up the tree (a loop) or to a folder already read
+            continue
+        visited.add(real)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(Path(top) / f for f in files)
+    for error in failures:
+        yield ReadError(str(error.filename), f"cannot read folder: {error.strerror or error}")
+    for child in sorted(found):
+        if child.name.startswith(".") or child.name.lower() in SKIPPED_NAMES or _excluded(child, excluded):
+            continue
+        if child.is_file():
+            yield str(child)
+        elif child.is_symlink():
+            yield ReadError(str(child), "broken symbolic link or link loop")
+        elif child.exists():
+            yield ReadError(str(child), "not a regular file")
+
+
+def read_inputs(inputs: Iterable[str | InputFile], exclude: Iterable[str | Path] = (),
+                seconds: float = settings.READ_SECONDS) -> Iterator[Document | ReadError]:
+    """Documents from all inputs, with a ``ReadError`` for each input or record that could not be read
+    (or took more than ``seconds`` to read); paths in or under ``exclude`` are left out.
 
     An ``InputFile`` (bytes already in memory, such as an upload to ``storyline serve``) is read as it is,
     without touching the file system."""
     for given in inputs:
         if isinstance(given, InputFile):
-            yield from read_input(given.source, lambda found=given: found)
+            yield from read_input(given.source, lambda found=given: found, seconds)
             continue
-        for item in expand([given]):
+        for item in expand([given], exclude):
             if isinstance(item, ReadError):
                 yield item
             else:
-                yield from read_file(item)
+                yield from read_file(item, seconds)
 
 
-def read_file(name: str) -> Iterator[Document | ReadError]:
+def read_file(name: str, seconds: float = settings.READ_SECONDS) -> Iterator[Document | ReadError]:
     """Documents in one file (several for JSON records and WARC); never raises for bad input."""
     return read_input(name, lambda: from_stdin(sys.stdin.buffer.read()) if name == "-"
-                      else from_path(Path(name)))
+                      else from_path(Path(name)), seconds)
 
 
-def read_input(source: str, open_input: Callable[[], InputFile]) -> Iterator[Document | ReadError]:
-    """Documents of one input that ``open_input`` finds; any failure, opening included, is a ``ReadError``."""
+def read_input(source: str, open_input: Callable[[], InputFile],
+               seconds: float = settings.READ_SECONDS) -> Iterator[Document | ReadError]:
+    """Documents of one input that ``open_input`` finds; any failure, opening included, is a ``ReadError``,
+    and so is a reader that takes more than ``seconds`` for a document (only its own time counts)."""
     try:
         found = open_input()
         reader = READERS.get(found.kind)
@@ -85,7 +132,15 @@ def read_input(source: str, open_input: Callable[[], InputFile]) -> Iterator[Doc
             raise InputError(f"unknown format {found.kind or '(no extension)'!r}; expected one of "
                              + ", ".join(sorted(READERS)))
         read_any = False
-        for item in reader(found):
+        items = reader(found)
+        while True:
+            started = time.monotonic()
+            with time_limit(seconds):
+                item = next(items, None)
+            if item is None:
+                break
+            if time.monotonic() - started > seconds:  # the reader's library swallowed the timer's error
+                raise InputError(f"reading took more than {seconds:g} s: stopped")
             read_any = True
             if isinstance(item, Document):
                 item.content_hash = content_hash(item)
@@ -96,6 +151,28 @@ def read_input(source: str, open_input: Callable[[], InputFile]) -> Iterator[Doc
         yield ReadError(source, str(exc))
     except (OSError, ValueError) as exc:
         yield ReadError(source, f"{type(exc).__name__}: {exc}")
+    except Exception as exc:  # noqa: BLE001 - a reader's failure on odd input must not stop the batch
+        yield ReadError(source, f"could not be read ({type(exc).__name__}: {exc})")
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise ``InputError`` in the block after ``seconds`` (a timer signal; in the main thread only, the
+    only one signals reach: elsewhere, as in the web server's workers, the block runs unbounded)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(_signal, _frame):
+        raise InputError(f"reading took more than {seconds:g} s: stopped")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def content_hash(doc: Document) -> str:

@@ -69,12 +69,15 @@ def repair(text: str) -> str:
     return text if text.isascii() else ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False)
 
 
-def decode(data: bytes, declared: str | None = None, repaired: bool = True, lenient: bool = False) -> str:
+def decode(data: bytes, declared: str | None = None, repaired: bool = True, lenient: bool = False,
+           notes: list[str] | None = None) -> str:
     """Text of ``data``: UTF-8 when valid, else the declared or detected encoding; mojibake repaired
     unless ``repaired`` is False (HTML: only the extracted text is repaired, not the whole page).
 
     A file that is UTF-8 but for a few broken bytes is refused, unless ``lenient``: web pages are read
-    as browsers read them, the broken bytes replaced (2 of the 744 pages of html-dates-dev)."""
+    as browsers read them, the broken bytes replaced (2 of the 744 pages of html-dates-dev). A guessed
+    encoding and replaced bytes are said in ``notes`` (the document's warnings)."""
+    notes = [] if notes is None else notes
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             text = data.decode("utf-16")
@@ -90,12 +93,16 @@ def decode(data: bytes, declared: str | None = None, repaired: bool = True, leni
             if text is None:
                 if _mostly_utf8(data) and lenient:
                     text = data.decode("utf-8", errors="replace")
+                    notes.append(f"invalid UTF-8 at byte {exc.start}: broken bytes replaced")
                 elif _mostly_utf8(data):
                     raise InputError(
                         f"invalid UTF-8 at byte {exc.start} in a file that is otherwise UTF-8"
                     ) from None
                 else:
-                    text = data.decode(_detected_encoding(data), errors="replace")
+                    guessed = _detected_encoding(data)
+                    text = data.decode(guessed, errors="replace")
+                    notes.append(f"not UTF-8 (invalid at byte {exc.start}) and no encoding declared: "
+                                 f"decoded as {guessed}, a guess")
     if _text_share(text) < MIN_TEXT_SHARE:
         raise InputError("binary or undecodable data (mostly symbols and control characters)")
     return repair(text) if repaired else text

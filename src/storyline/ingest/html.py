@@ -14,6 +14,7 @@ import trafilatura
 
 from storyline import settings
 from storyline.ingest import metadata, signals
+from storyline.ingest.bounds import bound_length
 from storyline.ingest.decode import decode, repair
 from storyline.ingest.errors import InputError
 from storyline.ingest.inputs import InputFile
@@ -93,9 +94,14 @@ def to_document(source: str, doc_id: str, html_text: str, url: str | None = None
     elif result.author:
         doc.authors = metadata.person_names(result.author.split(";"), not_people)
         doc.provenance["authors"] = "trafilatura"
+    bound_length(doc)
     metadata.complete(doc)
     return doc
 
 
 def read(found: InputFile) -> Iterator[Document | ReadError]:
-    yield to_document(found.source, found.stem, decode(found.data(), repaired=False, lenient=True))
+    notes: list[str] = []
+    page = decode(found.data(), repaired=False, lenient=True, notes=notes)
+    doc = to_document(found.source, found.stem, page)
+    doc.warnings += notes
+    yield doc

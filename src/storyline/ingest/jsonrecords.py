@@ -12,6 +12,7 @@ from typing import Any
 
 from storyline import settings
 from storyline.ingest import metadata
+from storyline.ingest.bounds import bound_length
 from storyline.ingest.decode import decode
 from storyline.ingest.errors import InputError
 from storyline.ingest.inputs import InputFile
@@ -60,6 +61,7 @@ def to_document(source: str, doc_id: str, record: Any) -> Document:
     doc.outlet = _string(record, OUTLET_FIELDS) or metadata.outlet_of(doc.url)
     doc.authors = _authors(record.get("authors"))
     doc.language = _string(record, ("language",))
+    bound_length(doc)
     metadata.complete(doc)
     return doc
 
@@ -70,6 +72,8 @@ def _records(text: str) -> Iterator[tuple[str, int, Any]]:
         value = json.loads(text)
     except json.JSONDecodeError:
         pass  # not one JSON document: JSON Lines, or broken
+    except RecursionError:
+        raise InputError("invalid JSON: nested too deeply") from None
     else:
         for number, record in enumerate(value if isinstance(value, list) else [value], 1):
             yield "record", number, record
@@ -81,10 +85,13 @@ def _records(text: str) -> Iterator[tuple[str, int, Any]]:
             yield "line", number, json.loads(line)
         except json.JSONDecodeError as exc:
             yield "line", number, InputError(f"invalid JSON: {exc}")
+        except RecursionError:
+            yield "line", number, InputError("invalid JSON: nested too deeply")
 
 
 def read(found: InputFile) -> Iterator[Document | ReadError]:
-    records = list(_records(decode(found.data())))
+    notes: list[str] = []
+    records = list(_records(decode(found.data(), notes=notes)))
     single = len(records) == 1
     for unit, number, record in records:
         source = found.source if single else f"{found.source}#{number}"
@@ -92,7 +99,9 @@ def read(found: InputFile) -> Iterator[Document | ReadError]:
         try:
             if isinstance(record, InputError):
                 raise record
-            yield to_document(source, doc_id, record)
+            doc = to_document(source, doc_id, record)
+            doc.warnings += notes
+            yield doc
         except InputError as exc:
             if single:
                 raise

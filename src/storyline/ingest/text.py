@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from storyline import settings
 from storyline.ingest import metadata
 from storyline.ingest import vocabulary as vocab
+from storyline.ingest.bounds import bound_length
 from storyline.ingest.decode import decode
 from storyline.ingest.errors import InputError
 from storyline.ingest.inputs import InputFile
@@ -93,10 +94,11 @@ def split_header(text: str) -> tuple[dict[str, str], str]:
 
 
 def read(found: InputFile) -> Iterator[Document | ReadError]:
-    header, body = split_header(decode(found.data()))
+    notes: list[str] = []
+    header, body = split_header(decode(found.data(), notes=notes))
     if len(body.strip()) < settings.MIN_TEXT_CHARS:
         raise InputError(f"no document text (fewer than {settings.MIN_TEXT_CHARS} characters)")
-    doc = Document(id=found.stem, source=found.source, raw_text=body)
+    doc = Document(id=found.stem, source=found.source, raw_text=body, warnings=notes)
     doc.title = header.get("title")
     doc.published = header.get("date")
     doc.url = header.get("url")
@@ -107,5 +109,6 @@ def read(found: InputFile) -> Iterator[Document | ReadError]:
         doc.authors = metadata.split_authors(authors)
     given = ("title", "published", "outlet", "authors")
     doc.provenance = {key: "header" for key in given if getattr(doc, key)}
+    bound_length(doc)
     metadata.complete(doc)
     yield doc

@@ -26,6 +26,7 @@ from storyline.model import Document, ReadError
 BLOCK_BYTES = 1 << 20
 MAX_RECORD_BYTES = 64 * 1024 * 1024  # a larger record (video, archive) is skipped with an error
 RECORD_START = b"\nWARC/1."
+CONTENT_LENGTH = re.compile(rb"(?im)^content-length:[ \t]*(\d+)[ \t]*\r?$")
 CHARSET = re.compile(r"charset=[\"']?([\w.:-]+)", re.IGNORECASE)
 
 
@@ -56,12 +57,32 @@ def record_chunks(stream: BinaryIO) -> Iterator[bytes | None]:
         yield bytes(buffer)
 
 
-def _page(record) -> tuple[str, str | None] | None:
-    """(HTML text, URL) of an HTML response record, or None for any other record."""
+def length_fault(chunk: bytes) -> str | None:
+    """What is wrong with a record's declared ``Content-Length``, if anything: a record cut short (a
+    truncated download) or followed by data its header does not count."""
+    head_end = chunk.find(b"\r\n\r\n")
+    declared = CONTENT_LENGTH.search(chunk[: head_end if head_end != -1 else len(chunk)])
+    if head_end == -1 or declared is None:
+        return None  # fastwarc reports a record without a complete header
+    body, length = chunk[head_end + 4 :], int(declared.group(1))
+    if length > len(body):
+        return f"cut short: Content-Length {length} but {len(body)} bytes"
+    if body[length:].strip():
+        return f"{len(body[length:].rstrip())} bytes after its Content-Length {length}"
+    return None
+
+
+def _page(record, notes: list[str]) -> tuple[str, str | None] | None:
+    """(HTML text, URL) of an HTML response record, or None for any other record; how its bytes were
+    decoded, when it was a guess, goes to ``notes``."""
+    if record.record_type == WarcRecordType.no_type:
+        raise InputError("malformed WARC record: no WARC-Type")
     headers = record.http_headers
     if record.record_type != WarcRecordType.response or headers is None:
         return None
-    if not 200 <= (headers.status_code or 0) < 300:
+    if headers.status_code is None:
+        raise InputError(f"malformed WARC record: bad HTTP status line {(headers.status_line or '')[:40]!r}")
+    if not 200 <= headers.status_code < 300:
         return None
     content_type = headers.get("Content-Type", "") or ""
     if "html" not in content_type.lower():
@@ -70,24 +91,37 @@ def _page(record) -> tuple[str, str | None] | None:
     if "gzip" in (headers.get("Content-Encoding", "") or "").lower():
         body = gzip.decompress(body)
     declared = CHARSET.search(content_type)
-    page = decode(body, declared.group(1) if declared else None, repaired=False, lenient=True)
+    page = decode(body, declared.group(1) if declared else None, repaired=False, lenient=True, notes=notes)
     return page, record.headers.get("WARC-Target-URI")
 
 
 def read(found: InputFile) -> Iterator[Document | ReadError]:
+    """Documents of the HTML responses; a record that cannot be read is an error of its own, and one read
+    despite a wrong length a document with a warning. Records are numbered as found (a damaged record
+    boundary can put two in one chunk), so each number is reported once."""
+    number = 0
     with found.open() as raw:
         stream = GzipReader(raw) if found.compressed else raw
-        for number, chunk in enumerate(record_chunks(stream), 1):
-            source = f"{found.source}#{number}"
+        for chunk in record_chunks(stream):
+            number += 1
             if chunk is None:
-                yield ReadError(source, f"WARC record larger than {MAX_RECORD_BYTES} bytes, skipped")
+                yield ReadError(f"{found.source}#{number}",
+                                f"WARC record larger than {MAX_RECORD_BYTES} bytes, skipped")
                 continue
+            fault = length_fault(chunk)
+            records = 0
             try:
                 for record in ArchiveIterator(io.BytesIO(chunk), parse_http=True):
-                    page = _page(record)
+                    records += 1
+                    notes = [f"malformed WARC record, read anyway: {fault}"] if fault else []
+                    page = _page(record, notes)
                     if page:
-                        yield html.to_document(source, f"{found.stem}-{number}", page[0], page[1])
-            except InputError as exc:
-                yield ReadError(source, str(exc))
+                        doc = html.to_document(f"{found.source}#{number}", f"{found.stem}-{number}", *page)
+                        doc.warnings += notes
+                        yield doc
+                if not records:
+                    raise InputError("malformed WARC record: no record found")
+            except InputError as exc:  # about the record being read
+                yield ReadError(f"{found.source}#{number}", str(exc))
             except (OSError, EOFError, zlib.error) as exc:
-                yield ReadError(source, f"malformed WARC record: {exc}")
+                yield ReadError(f"{found.source}#{number}", f"malformed WARC record: {exc}")

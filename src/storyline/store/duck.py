@@ -77,6 +77,11 @@ class Store:
             self.db = duckdb.connect(self.path)
         except duckdb.Error as exc:
             raise ValueError(f"cannot open store {self.path}: {exc}") from exc
+        tables = {r[0] for r in self.db.execute("SELECT table_name FROM information_schema.tables").fetchall()
+                  if r}
+        if tables and "meta" not in tables:
+            self.db.close()
+            raise ValueError(f"{self.path} is a DuckDB database but not a storyline store: left unchanged")
         self.db.execute(SCHEMA)
         self._claim_vector_model(vector_model)
 
@@ -89,6 +94,10 @@ class Store:
             self.db.close()
             raise ValueError(f"store {self.path} has vectors of {row[0]}; this build uses {model}: "
                              "rebuild it, or re-embed")
+
+    def files(self) -> list[str]:
+        """The files the store writes (the database and its write-ahead log): never news to read."""
+        return [] if self.path == ":memory:" else [self.path, f"{self.path}.wal", f"{self.path}.tmp"]
 
     def close(self) -> None:
         self.db.close()
@@ -156,6 +165,52 @@ class Store:
             self.db.execute(
                 f"INSERT INTO {table} VALUES {', '.join([row] * len(part))}", [v for r in part for v in r]
             )
+
+    def documents_of_sources(self, sources: Iterable[str]) -> list[tuple[str, str, str]]:
+        """(id, source, content hash) of the documents read from exactly these ``sources``."""
+        query = "SELECT id, source, content_hash FROM documents WHERE source IN (SELECT unnest(?))"
+        query += " ORDER BY seq"
+        return self.db.execute(query, [sorted(set(sources))]).fetchall()
+
+    def documents_of_files(self, files: Iterable[str]) -> list[tuple[str, str, str]]:
+        """(id, source, content hash) of the documents read from ``files``: a file's own document, or its
+        records (``FILE#N``), or everything under a folder."""
+        files = sorted(set(files))
+        if not files:
+            return []
+        return self.db.execute(
+            "SELECT d.id, d.source, d.content_hash FROM documents d, (SELECT unnest(?) AS f) "
+            "WHERE d.source = f OR starts_with(d.source, f || '#') OR starts_with(d.source, f || '/') "
+            "ORDER BY d.seq", [files]).fetchall()
+
+    def delete_documents(self, ids: Iterable[str]) -> None:
+        """Delete documents with everything learnt from them (call inside a transaction). Their copies
+        stay: the earliest stored copy of a deleted original becomes the family's original. Their stories
+        are marked for recomputation; story clustering states are the pipeline's to update."""
+        ids = sorted(set(ids))
+        if not ids:
+            return
+        self.db.execute("UPDATE stories SET dirty = TRUE WHERE id IN "
+                        "(SELECT story FROM documents WHERE id IN (SELECT unnest(?)))", [ids])
+        # each deleted original's earliest surviving copy takes its place
+        self.db.execute(
+            "CREATE OR REPLACE TEMP TABLE reroot AS SELECT copy_of AS old, arg_min(id, seq) AS new "
+            "FROM documents WHERE copy_of IN (SELECT unnest(?1)) AND id NOT IN (SELECT unnest(?1)) "
+            "GROUP BY copy_of", [ids])
+        self.db.execute("UPDATE documents SET copy_of = NULL, copy_kind = NULL "
+                        "WHERE id IN (SELECT new FROM reroot)")
+        self.db.execute("UPDATE documents SET copy_of = r.new FROM reroot r "
+                        "WHERE documents.copy_of = r.old AND documents.id <> r.new")
+        self.db.execute("DROP TABLE reroot")
+        for table, column in (("removals", "document"), ("warnings", "document"), ("annotations", "document"),
+                              ("claims", "document"), ("features", "document"), ("documents", "id")):
+            self.db.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT unnest(?))", [ids])
+
+    def empty_stories(self) -> list[str]:
+        """Stories without any document left."""
+        return [r[0] for r in self.db.execute(
+            "SELECT id FROM stories WHERE id NOT IN (SELECT story FROM documents WHERE story IS NOT NULL) "
+            "ORDER BY id").fetchall()]
 
     def update_links(self, docs: Iterable[Document]) -> None:
         """Persist what corpus-level stages changed on stored documents (copy links, origin, story)
@@ -235,9 +290,13 @@ class Store:
         return out
 
     # --- stories ---------------------------------------------------------------------
-    def story_states(self) -> dict[str, tuple[np.ndarray | None, dict]]:
-        """The clustering state of every story: centroid and whatever else the clusterer keeps."""
-        rows = self.db.execute("SELECT id, centroid, state FROM stories").fetchall()
+    def story_states(self, ids: Iterable[str] | None = None) -> dict[str, tuple[np.ndarray | None, dict]]:
+        """The clustering state of every story (or of those of ``ids``): centroid and whatever else the
+        clusterer keeps."""
+        query, params = "SELECT id, centroid, state FROM stories", []
+        if ids is not None:
+            query, params = query + " WHERE id IN (SELECT unnest(?))", [sorted(ids)]
+        rows = self.db.execute(query, params).fetchall()
         return {sid: (_array(centroid), json.loads(state or "{}")) for sid, centroid, state in rows}
 
     def save_story_states(
