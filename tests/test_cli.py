@@ -51,7 +51,8 @@ def test_build_reads_what_it_can_and_lists_the_rest(bad_inputs, tmp_path):
     assert sorted(d["id"] for d in data["documents"]) == ["german", "good", "latin1"]
     assert "Café owners" in next(d["text"] for d in data["documents"] if d["id"] == "latin1")
     warned = {Path(w["source"]).name: w["warning"] for w in data["warnings"]}
-    assert list(warned) == ["german.txt"] and "not English" in warned["german.txt"]  # kept, with a warning
+    assert sorted(warned) == ["german.txt", "latin1.txt"]  # kept, each with its warning
+    assert "not English" in warned["german.txt"] and "a guess" in warned["latin1.txt"]
     assert "german.txt" in run.stderr.decode()
     errors = {Path(e["source"]).name: e["error"] for e in data["errors"]}
     assert {
