@@ -14,8 +14,9 @@ a subject is attributed to that subject, its content the rest of the sentence), 
 Several annotators: the dev split has six annotators on two articles. Recall counts each annotator's gold
 attributions with weight 1/number of annotators of the article (an article weighs the same however many
 annotated it); a predicted claim is correct when it matches an attribution of any annotator. Nothing is
-fitted or chosen on dev: the cue model is fitted on three quarters of train and its thresholds chosen on the
-other quarter (``python -m storyline.claims.train_cues``). ``quick`` scores one article in four.
+fitted or chosen on dev: the cue and span models are fitted on three quarters of train and their thresholds
+chosen on the other quarter (``python -m storyline.claims.train_cues``, ``... train_spans``). ``quick``
+scores one article in four.
 
 This is the issue's reading of content recall (half of a gold content's word tokens covered by one predicted
 claim). Looser readings give higher figures: any shared token ("partial match" in attribution work) gives the
@@ -69,6 +70,7 @@ Ranges = list[tuple[int, int]]
 class Gold:
     content: Ranges
     source: Ranges | None
+    cue: Ranges | None = None
 
 
 @dataclass
@@ -105,7 +107,7 @@ def read_ann(path: Path) -> list[Gold]:
     for event in events:
         content = [r for key in ("Content", "Content2") if event.get(key) in spans for r in spans[event[key]]]
         if content:
-            golds.append(Gold(content, spans.get(event.get("Source", ""))))
+            golds.append(Gold(content, spans.get(event.get("Source", "")), spans.get(event.get("Cue", ""))))
     return golds
 
 

@@ -1,0 +1,67 @@
+"""The span model: its path features on real parses of invented sentences, fitting, and the committed weights
+reading content and source around a cue the rules make nothing of."""
+
+from __future__ import annotations
+
+from storyline.claims import train_spans
+from storyline.claims.extract import ClaimSettings, attributions, quote_regions
+from storyline.claims.spans import LABELS, path, span_model
+from storyline.eval.claims import Gold
+
+
+def _token(doc, word: str):
+    return next(t for t in doc if t.text == word)
+
+
+def test_path_goes_down_to_the_clause_and_up_to_a_sibling(nlp):
+    doc = nlp("Port officials said the cranes would fail.")
+    said = _token(doc, "said")
+    assert path(said, _token(doc, "officials")) == ["vnsubj"]
+    assert path(said, _token(doc, "fail")) == ["vccomp"]
+    doc = nlp("The union said on Monday that it was urging the port to reopen.")
+    urging = _token(doc, "urging")
+    assert path(urging, _token(doc, "union")) == ["^ccomp", "vnsubj"]
+    assert path(urging, urging) == []
+
+
+def test_examples_label_content_source_and_cue_words(nlp):
+    text = "The engineer said the cranes would fail."
+    doc = nlp(text)
+
+    def span(words: str) -> list[tuple[int, int]]:
+        start = text.index(words)
+        return [(start, start + len(words))]
+
+    gold = Gold(span("the cranes would fail"), span("The engineer"), span("said"))
+    article = train_spans.Article("a", text, [[gold]])
+    rows, labels = train_spans.examples([article], [doc])
+    words = [t for t in doc if not t.is_space]
+    by_word = {t.text: LABELS[label] for t, label in zip(words, labels, strict=True)}
+    assert by_word["engineer"] == "source" and by_word["cranes"] == "content" and by_word["said"] == "none"
+    assert len(rows) == len(labels) == len(doc)
+
+
+def test_fit_gives_weights_relative_to_none():
+    rows = [["bias", "p1=vnsubj"]] * 30 + [["bias", "p1=vccomp"]] * 30 + [["bias", "p1=vpunct"]] * 30
+    labels = [2] * 30 + [1] * 30 + [0] * 30
+    weights = train_spans.fit(rows, labels)
+    assert weights["source"]["p1=vnsubj"] > 0 and weights["content"]["p1=vccomp"] > 0
+    assert set(weights) == {"none", "content", "source"} and not weights["none"]
+
+
+def test_committed_model_reads_clause_and_subject(nlp):
+    doc = nlp("Senator Ada Voss argued that the port should reopen.")
+    argued = _token(doc, "argued")
+    quoted = frozenset(i for start, end in quote_regions(doc) for i in range(start, end))
+    found = {t.text: p for t, p in span_model().probabilities(argued, quoted)}
+    assert found["Voss"]["source"] > 0.5 and found["reopen"]["content"] > 0.5
+    assert found["argued"]["content"] < 0.5 and found["."]["content"] < 0.5
+
+
+def test_learned_spans_only_add_claims_the_rules_miss(nlp):
+    doc = nlp("The Harbour Workers Union criticized the plan to close the northern docks.")
+    rules = attributions(doc, ClaimSettings(learned_spans=False))
+    learned = attributions(doc, ClaimSettings(learned_spans=True))
+    assert len(learned) >= len(rules)
+    for a in learned:
+        assert a.speaker_text and "plan" in " ".join(doc[i].text for i in a.content) or a in rules
