@@ -8,8 +8,7 @@ import numpy as np
 from storyline.claims.groups import sentence_support
 from storyline.embeddings import Embedder, embedder
 from storyline.model import Annotation, Claim, ClaimGroup, Document, Features, Sentence
-from storyline.pipeline import summary_candidates
-from storyline.summarize import summarize
+from storyline.summarize import summarize, summary_candidates
 
 SENTENCES = [
     ("a", 0, "Velmora shipped forty rockets to the rebel army in March, officials said."),

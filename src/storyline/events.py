@@ -294,7 +294,7 @@ def _without_asides(token, skip: int, asides: frozenset[str] = ASIDE_DEPENDENCIE
             continue
         first = min(s.i for s in t.subtree)
         if t.dep_ == "appos" and (first == 0 or doc[first - 1].text not in SET_OFF):
-            continue  # "spokesman Vedant Patel": the name is the participant, not an aside
+            continue  # "spokeswoman Anna Voss": the name is the participant, not an aside
         cut.update(s.i for s in t.subtree)
     return sorted((t for t in token.subtree if t.i not in cut and t.i >= skip), key=lambda t: t.i)
 

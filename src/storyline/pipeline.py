@@ -9,8 +9,6 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-import numpy as np
-
 from storyline import settings
 from storyline.annotate import annotate, dates
 from storyline.annotate.entities import canonical_entities, link_speakers
@@ -19,13 +17,13 @@ from storyline.claims.extract import claims_of
 from storyline.claims.groups import group_claims, sentence_support
 from storyline.clean import clean_document
 from storyline.copies import CopyDetector, minhash_of
-from storyline.embeddings import DIMENSION, Embedder, embedder, sentence_features, unit
+from storyline.embeddings import embedder, sentence_features
 from storyline.events import events_of, redate_events
 from storyline.ingest import read_inputs
 from storyline.model import Annotation, Document, Dossier, Features, ReadError, ReadWarning, Story
 from storyline.store import Store
 from storyline.stories import StoryClusterer, StorySettings, story_title, without_documents
-from storyline.summarize import Candidate, is_body_sentence, summarize
+from storyline.summarize import summarize, summary_candidates
 from storyline.timeline import build_timeline, story_events
 
 Progress = Callable[[str, int], None]  # (what happened, how many)
@@ -253,29 +251,6 @@ def build_story(store: Store, story_id: str) -> Story:
     title = story_title([docs[d] for d in doc_ids]) or _text_start(docs[doc_ids[0]].text) or story_id
     return Story(id=story_id, title=title, documents=doc_ids, entities=entities, claims=claims,
                  claim_groups=groups, events=events, timeline=timeline, summary=summary)
-
-
-def summary_candidates(annotations: list[Annotation], docs: dict[str, Document],
-                       features: dict[str, Features], model: Embedder) -> tuple[list[Candidate], np.ndarray]:
-    """The body sentences of a story's originals (copies only repeat them) with their unit vectors: the
-    ones the build stored, embedded again only for a document stored without them."""
-    candidates: list[Candidate] = []
-    vectors: list[np.ndarray | None] = []
-    for a in annotations:
-        doc = docs[a.document]
-        if doc.copy_of:
-            continue
-        stored = features[a.document].sentence_vectors if a.document in features else None
-        stored = stored if stored is not None and len(stored) == len(a.sentences) else None
-        for position, s in enumerate(a.sentences):
-            if is_body_sentence(s.text, doc):
-                candidates.append((a.document, s.index, s.text))
-                vectors.append(None if stored is None else stored[position])
-    missing = [k for k, v in enumerate(vectors) if v is None]
-    for k, vector in zip(missing, model.encode([candidates[k][2] for k in missing]), strict=True):
-        vectors[k] = vector
-    return candidates, (unit(np.stack(vectors).astype(np.float32)) if vectors
-                        else np.zeros((0, DIMENSION), dtype=np.float32))
 
 
 def _text_start(text: str, words: int = 12) -> str:

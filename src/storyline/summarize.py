@@ -13,7 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from storyline.claims.groups import SentenceKey
-from storyline.model import Claim, ClaimGroup, Document, SummarySentence
+from storyline.embeddings import DIMENSION, Embedder, unit
+from storyline.model import Annotation, Claim, ClaimGroup, Document, Features, SummarySentence
 
 Candidate = tuple[str, int, str]  # (document, sentence index, text)
 
@@ -37,6 +38,30 @@ def is_body_sentence(text: str, doc: Document) -> bool:
     if doc.title and " ".join(text.split()).lower() == " ".join(doc.title.split()).lower():
         return False
     return text.rstrip().endswith((".", "!", '"', "”", "'", "’"))
+
+
+def summary_candidates(annotations: list[Annotation], docs: dict[str, Document],
+                       features: dict[str, Features], model: Embedder) -> tuple[list[Candidate], np.ndarray]:
+    """The body sentences of a story's originals (copies only repeat them) with their unit vectors: the
+    ones the build stored, embedded again only for a document stored without them."""
+    candidates: list[Candidate] = []
+    vectors: list[np.ndarray | None] = []
+    for a in annotations:
+        doc = docs[a.document]
+        if doc.copy_of:
+            continue
+        stored = features[a.document].sentence_vectors if a.document in features else None
+        stored = stored if stored is not None and len(stored) == len(a.sentences) else None
+        for position, s in enumerate(a.sentences):
+            if is_body_sentence(s.text, doc):
+                candidates.append((a.document, s.index, s.text))
+                vectors.append(None if stored is None else stored[position])
+    missing = [k for k, v in enumerate(vectors) if v is None]
+    for k, vector in zip(missing, model.encode([candidates[k][2] for k in missing]), strict=True):
+        vectors[k] = vector
+    return candidates, (unit(np.stack(vectors).astype(np.float32)) if vectors
+                        else np.zeros((0, DIMENSION), dtype=np.float32))
+
 
 
 def summarize(

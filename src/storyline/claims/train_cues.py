@@ -45,13 +45,12 @@ def examples(docs, cue_spans: list[list[tuple[int, int]]]) -> tuple[list[list[st
     return rows, labels
 
 
-def fit(rows: list[list[str]], labels: list[int], penalty: float = PENALTY) -> dict[str, float]:
-    """Non-zero weights of an L1 logistic regression over the features seen ``MIN_COUNT`` times."""
+def feature_matrix(rows: list[list[str]], min_count: int):
+    """A sparse 0/1 matrix of the features seen at least ``min_count`` times, and their names (columns)."""
     from scipy.sparse import csr_matrix
-    from sklearn.linear_model import LogisticRegression
 
     counts = Counter(f for row in rows for f in set(row))
-    names = sorted(f for f, n in counts.items() if n >= MIN_COUNT)
+    names = sorted(f for f, n in counts.items() if n >= min_count)
     index = {f: i for i, f in enumerate(names)}
     columns = [[index[f] for f in set(row) if f in index] for row in rows]
     matrix = csr_matrix(
@@ -62,6 +61,14 @@ def fit(rows: list[list[str]], labels: list[int], penalty: float = PENALTY) -> d
         ),
         shape=(len(rows), len(names)),
     )
+    return matrix, names
+
+
+def fit(rows: list[list[str]], labels: list[int], penalty: float = PENALTY) -> dict[str, float]:
+    """Non-zero weights of an L1 logistic regression over the features seen ``MIN_COUNT`` times."""
+    from sklearn.linear_model import LogisticRegression
+
+    matrix, names = feature_matrix(rows, MIN_COUNT)
     model = LogisticRegression(
         l1_ratio=1.0, C=penalty, solver="liblinear", fit_intercept=False, max_iter=200, random_state=0
     )

@@ -24,7 +24,7 @@ from storyline.annotate.nlp import parse, spacy_pipeline
 from storyline.claims.cues import candidate
 from storyline.claims.extract import ClaimSettings, quote_regions
 from storyline.claims.spans import LABELS, features
-from storyline.claims.train_cues import held_out
+from storyline.claims.train_cues import feature_matrix, held_out
 from storyline.eval.claims import Article, Ranges, ours, read_split, score
 
 MIN_COUNT = 20  # a feature seen fewer times gets no weight: too rare to carry to new text
@@ -93,21 +93,9 @@ def examples(articles: list[Article], docs) -> tuple[list[list[str]], list[int]]
 def fit(rows: list[list[str]], labels: list[int]) -> dict[str, dict[str, float]]:
     """Per-label weights of a multinomial logistic regression, relative to "none" (whose weights are 0,
     which leaves the probabilities unchanged), over the features seen ``MIN_COUNT`` times."""
-    from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
 
-    counts = Counter(f for row in rows for f in set(row))
-    names = sorted(f for f, n in counts.items() if n >= MIN_COUNT)
-    index = {f: i for i, f in enumerate(names)}
-    columns = [[index[f] for f in set(row) if f in index] for row in rows]
-    matrix = csr_matrix(
-        (
-            np.ones(sum(len(c) for c in columns)),
-            np.concatenate([np.array(c, dtype=np.int64) for c in columns]),
-            np.cumsum([0] + [len(c) for c in columns]),
-        ),
-        shape=(len(rows), len(names)),
-    )
+    matrix, names = feature_matrix(rows, MIN_COUNT)
     model = LogisticRegression(C=PENALTY, fit_intercept=False, max_iter=500)
     model.fit(matrix, np.array(labels))
     relative = model.coef_ - model.coef_[list(model.classes_).index(0)]

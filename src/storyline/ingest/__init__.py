@@ -54,14 +54,19 @@ def expand(inputs: Iterable[str], exclude: Iterable[str | Path] = ()) -> Iterato
             yield from _walk(path, excluded)
         elif _excluded(path, excluded):
             continue
-        elif path.is_file():
-            yield str(path)
-        elif path.is_symlink():
-            yield ReadError(str(path), "broken symbolic link or link loop")
-        elif path.exists():
-            yield ReadError(str(path), "not a regular file")
         else:
-            yield ReadError(str(path), "no such file or directory")
+            yield _file_or_error(path)
+
+
+def _file_or_error(path: Path) -> str | ReadError:
+    """The path of a regular file, or why it is none."""
+    if path.is_file():
+        return str(path)
+    if path.is_symlink():
+        return ReadError(str(path), "broken symbolic link or link loop")
+    if path.exists():
+        return ReadError(str(path), "not a regular file")
+    return ReadError(str(path), "no such file or directory")
 
 
 def _excluded(path: Path, excluded: set[Path]) -> bool:
@@ -89,12 +94,7 @@ def _walk(folder: Path, excluded: set[Path]) -> Iterator[str | ReadError]:
     for child in sorted(found):
         if child.name.startswith(".") or child.name.lower() in SKIPPED_NAMES or _excluded(child, excluded):
             continue
-        if child.is_file():
-            yield str(child)
-        elif child.is_symlink():
-            yield ReadError(str(child), "broken symbolic link or link loop")
-        elif child.exists():
-            yield ReadError(str(child), "not a regular file")
+        yield _file_or_error(child)
 
 
 def read_inputs(inputs: Iterable[str | InputFile], exclude: Iterable[str | Path] = (),
