@@ -338,3 +338,86 @@ def test_a_headline_containing_the_site_name_is_kept():
                      title="Harbour Gazette staff vote to strike | Harbour Gazette")
     result = found(html_text, "https://harbourgazette.example/a", field="title")
     assert result.value == "Harbour Gazette staff vote to strike"
+
+
+def test_a_date_written_as_one_number_in_the_url():
+    assert found(page(), "https://gazette.example/life/20231108/harbour-plan").value == "2023-11-08"
+    assert found(page(), "https://gazette.example/life/20231108-harbour-plan").value == "2023-11-08"
+    assert found(page(), "https://gazette.example/story/2023110812345/harbour-plan") is None  # an id
+
+
+def test_an_update_is_no_publication_but_an_unchanged_wordpress_post_is():
+    updated = "<article><div class='timestamp published-date'>Updated May 06, 2019</div></article>"
+    assert signals.published_time(signals.parse(page(body=updated))) is None
+    changed = "<article><time class='updated' datetime='2019-05-06'>May 6</time></article>"
+    assert signals.published_time(signals.parse(page(body=changed))) is None
+    unchanged = (
+        "<h1>Harbour plan wins approval</h1>"
+        "<p><time class='entry-date published updated' datetime='2019-04-30'>April 30, 2019</time></p>"
+    )
+    parsed = signals.parse(page(body=unchanged))
+    assert signals.published_time(parsed) == "2019-04-30"
+    assert signals.published_header(parsed) == "April 30, 2019"
+
+
+def test_a_photo_caption_under_the_headline_is_no_date_line():
+    body = (
+        "<h1>Harbour plan wins approval</h1>"
+        "<figure><img src='a.jpg'><figcaption>Dock workers on Nov. 3, 2023.</figcaption></figure>"
+        "<p class='wp-caption-text'>The harbour on Nov. 2, 2023.</p><p>Posted Nov. 8, 2023</p>"
+    )
+    assert signals.published_header(signals.parse(page(body=body))) == "Posted Nov. 8, 2023"
+
+
+def test_a_menu_class_on_the_page_s_wrapper_does_not_hide_the_date_line():
+    body = (
+        "<div class='single-post has-menu'><h1>Harbour plan wins approval</h1>"
+        "<p><span class='posted-on'>June 12, 2023</span></p></div>"
+    )
+    assert signals.published_header(signals.parse(page(body=body))) == "June 12, 2023"
+
+
+def test_the_head_s_title_is_not_read_as_a_date_line():
+    html_text = page(title="Minutes of the board meeting of 10 October 2019",
+                     body="<h1>Minutes of the board meeting of 10 October 2019</h1>")
+    assert signals.published_header(signals.parse(html_text)) is None
+
+
+def test_the_page_s_own_date_element_wins_a_tie_with_htmldate():
+    body = "<p><span class='text_datum'>31. Oktober 2023.</span> Harbour plan wins approval.</p>"
+    assert found(page(body=body), htmldate="2023-11-01") == signals.Found("2023-10-31", "time")
+
+
+@pytest.mark.parametrize(
+    ("value", "declared", "names"),
+    [
+        ("Lena Voss Senior Reporter", False, ["Lena Voss"]),
+        ("Lena Voss Contributor", False, ["Lena Voss"]),
+        ("Lena Voss for Example Gazette", False, ["Lena Voss"]),
+        ("Tobias Kern aus Bonn", False, ["Tobias Kern"]),
+        ("Lena Voss reporting from Kyiv", False, ["Lena Voss"]),
+        ("Daily Planet Staff", False, []),  # a desk, not "Daily Planet" the person
+        ("Daily Planet Sports Desk", False, []),
+        ("Staff Writer", False, []),
+        ("Sponsored Content", True, []),
+        ("lena voss", True, ["Lena Voss"]),  # a CMS account's name, cased
+        ("lena voss", False, []),  # a bare lowercase meta value may be anything
+        ("Ana de la Cruz", False, ["Ana de la Cruz"]),
+    ],
+)
+def test_a_byline_s_role_outlet_or_place_after_the_name(value, declared, names):
+    assert metadata.person_names([value], metadata.site_keys("Example Gazette"), declared) == names
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Example Gazette | Harbour plan wins approval", "Harbour plan wins approval"),
+        ("Harbour plan wins approval – Example Gazette", "Harbour plan wins approval"),
+        ("Harbour plan wins approval :: gazette.example", "Harbour plan wins approval"),
+    ],
+)
+def test_the_site_name_is_cut_on_either_side(title, expected):
+    result = found(page('<meta property="og:site_name" content="Example Gazette">', title=title),
+                   "https://gazette.example/a", field="title")
+    assert result.value == expected

@@ -132,6 +132,21 @@ def _before_weekday(words: list[str]) -> list[str]:
     return words
 
 
+def _before_tail(words: list[str]) -> list[str]:
+    """A byline's words before what follows the name: its role ("Lena Voss Senior Reporter"), its
+    outlet or place ("Lena Voss for the Gazette", "Lena Voss in Berlin"); two words at least stay, so
+    that "Staff Writer" is still seen as a role, and a collective ("Daily Planet Staff") stays whole."""
+    for i in range(2, len(words)):
+        if words[i] in vocab.BYLINE_TAIL_WORDS:
+            return words[:i]
+    kept = words
+    while len(kept) > 2 and kept[-1].lower().strip(".,") in vocab.AUTHOR_ROLE_WORDS:
+        if kept[-1].lower().strip(".,") in vocab.COLLECTIVE_WORDS:
+            return words  # "Daily Planet Staff": a desk, never a person's role
+        kept = kept[:-1]
+    return kept
+
+
 def person_name(part: str, not_people: set[str], declared: bool = False) -> str | None:
     """One author value as a person's name, properly cased, or None for a role, an outlet, a group.
 
@@ -140,8 +155,10 @@ def person_name(part: str, not_people: set[str], declared: bool = False) -> str 
     only when the page ``declared`` the value a person (a JSON-LD author, a microdata or ``rel=author``
     link): a blog's author signs "Steffi" or "HansG"; a bare meta author of one word is mostly the site."""
     part = " ".join(HANDLE.sub(" ", BY_PREFIX.sub("", part)).split()).strip(" :-–—·")
-    words = _before_weekday(part.split())
+    words = _before_tail(_before_weekday(part.split()))
     words = _without_agency(" ".join(words)).split()
+    if declared and part.islower() and 2 <= len(words) <= 4:  # "lena voss", as a CMS account stores it
+        words = name_case(" ".join(words)).split()
     one_word = len(words) == 1 and (declared or not words[0].isascii())
     if not 2 <= len(words) <= 5 and not one_word:
         return None

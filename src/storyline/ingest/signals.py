@@ -29,7 +29,7 @@ TEXT_CHARS = 300  # a date or byline element with more text than this is a parag
 MIN_H1_WORDS = 2  # a one-word <h1> is a logo or a section name
 MAX_SITE_NAME_WORDS = 3  # "Prachatai.com", "国際ニュース：AFPBB News", "The Sun Daily"
 HEADER_CHARS = 300  # visible characters under the headline where its date line stands (byline, teaser, date)
-SKIPPED_TAGS = {"script", "style", "noscript", "template", "svg"}
+SKIPPED_TAGS = {"script", "style", "noscript", "template", "svg", "title"}
 UTF8_PARSER = lxml.html.HTMLParser(encoding="utf-8")
 
 
@@ -150,9 +150,11 @@ MACHINE_DATE = re.compile(
     r"^\s*(?P<year>\d{4})[-/.]?(?P<month>\d{2})[-/.]?(?P<day>\d{2})(?:$|[T\s_]|\d{2}:?\d{2})"
 )
 # A one-digit day must end its path segment: "/2023/10/3-fragen-an" is October and a slug "3 questions".
+# A date written as one number ("/entlife/20231108/slug") must be the whole segment or open it.
 URL_DATE = re.compile(
     r"/(?P<year>(?:19|20)\d{2})[/_-](?P<month>[01]?\d)[/_-]"
     r"(?:(?P<day>[0-3]\d)(?=/|[_-]|\.html?$|$)|(?P<short_day>[1-9])(?=/|\.html?$|$))"
+    r"|/(?P<year8>(?:19|20)\d{2})(?P<month8>[01]\d)(?P<day8>[0-3]\d)(?=/|[_-]|\.html?$|$)"
 )
 _PAGE_MONTH = "|".join(sorted(vocab.PAGE_MONTHS, key=len, reverse=True))
 # Dates the shared reader (metadata.iso_date) leaves, as pages of other languages write them: a month
@@ -259,28 +261,38 @@ def _classes(element: lxml.html.HtmlElement) -> str:
     return f"{element.get('class') or ''} {element.get('id') or ''}".lower()
 
 
+def _says_update(label: str, classes: str) -> bool:
+    """Whether a date's label or its element's class names the last change, not the publication
+    ("Updated May 06, 2019", ``<time class="updated">``); WordPress classes an unchanged post's date
+    "entry-date published updated": a class that says published too is the publication."""
+    label, classes = label.lower(), classes.lower()
+    in_class = any(word in classes for word in (*vocab.UPDATE_LABELS, "modif")) and "publish" not in classes
+    return in_class or any(word in label for word in (*vocab.UPDATE_LABELS, "modif"))
+
+
+def _names_update(element: lxml.html.HtmlElement) -> bool:
+    return _says_update(element.text_content()[:TEXT_CHARS], _classes(element))
+
+
 def time_element(page: Page) -> tuple[str, lxml.html.HtmlElement] | None:
     """A ``<time>`` marked as the publication (``pubdate``, a "published" class), else the first
     ``<time>`` of the ``<article>``, else the first short element whose class names a publication
-    date (not an update); with the value read from it."""
-    times = page.tree.xpath("//time")
+    date; with the value read from it. Updates and other stories' teasers are passed over."""
+    times = [t for t in page.tree.xpath("//time") if not _names_update(t) and not _in_aside(t)]
     marked = [
         t
         for t in times
         if t.get("pubdate") is not None
         or any(word in _classes(t) for word in ("publish", "entry-date", "post-date", "created"))
     ]
-    in_article = page.tree.xpath("//article//time")
+    in_article = [t for t in times if any(a.tag == "article" for a in t.iterancestors())]
     for element in [*marked, *in_article]:
         for value in (element.get("datetime"), element.text_content()[:TEXT_CHARS]):
             if day(value):
                 return value, element
     for element in page.tree.xpath("//*[@class or @id]"):
-        classes = _classes(element)
-        if (
-            any(word in classes for word in vocab.DATE_CLASSES)
-            and "modif" not in classes
-            and "update" not in classes
+        if any(word in _classes(element) for word in vocab.DATE_CLASSES) and not (
+            _names_update(element) or _in_aside(element)
         ):
             text = element.text_content()
             if len(text) <= TEXT_CHARS and day(text):
@@ -306,12 +318,19 @@ def header_node(page: Page) -> etree._ElementUnicodeResult | None:
     )
 
 
-def _in_menu(node: etree._ElementUnicodeResult) -> bool:
-    """Whether a text is a menu's item ("12M – 12. Mai 2012", a page named after an event): a
-    ``<nav>`` or an element whose class or id says menu holds links, never the story's date line."""
-    parent = node.getparent()
-    holders = (parent, *parent.iterancestors()) if parent is not None else ()
-    return any(holder.tag == "nav" or "menu" in _classes(holder) for holder in holders)
+def _in_aside(element: lxml.html.HtmlElement) -> bool:
+    """Whether an element stands in a menu or beside the story ("12M – 12. Mai 2012", a page named
+    after an event; a related story's teaser with its own date): a ``<nav>``, or an element whose
+    class or id names a menu, a teaser list or a sidebar (``vocab.ASIDE_CLASSES``). A holder of an
+    ``<h1>`` holds the story ("single-post right-sidebar" on ``<body>``): the search stops there."""
+    for holder in (element, *element.iterancestors()):
+        if holder.tag in ("body", "html") or holder.find(".//h1") is not None:
+            return False
+        if holder.tag in ("nav", "figure", "figcaption") or any(
+            word in _classes(holder) for word in vocab.ASIDE_CLASSES
+        ):
+            return True
+    return False
 
 
 def published_header(page: Page) -> str | None:
@@ -322,17 +341,18 @@ def published_header(page: Page) -> str | None:
 def _first_date(texts: Iterable[etree._ElementUnicodeResult]) -> etree._ElementUnicodeResult | None:
     """The first publication date among visible texts, within ``HEADER_CHARS``; a date labelled as an
     update is skipped ("Updated" may stand in an element of its own, before its date), and so are
-    menus."""
+    menus and photo captions (``_in_aside``)."""
     seen, label = 0, ""
     for node in texts:
-        if node.getparent() is not None and node.getparent().tag in SKIPPED_TAGS or _in_menu(node):
+        parent = node.getparent()
+        if parent is not None and (parent.tag in SKIPPED_TAGS or _in_aside(parent)):
             continue
         text = _clean(str(node))
         if not text:
             continue
         # the label may be the element's class: <time class="updated">9. Februar 2019</time>
         classes = _classes(node.getparent()) if node.getparent() is not None else ""
-        updated = any(word in f"{label} {text} {classes}".lower() for word in (*vocab.UPDATE_LABELS, "modif"))
+        updated = _says_update(f"{label} {text}", classes)
         written = written_date(text)
         if written and day(text) and not updated:
             return node
@@ -356,6 +376,8 @@ def published_url(page: Page) -> str | None:
     match = URL_DATE.search(urlparse(page.url).path) if page.url else None
     if not match:
         return None
+    if match["year8"]:
+        return f"{match['year8']}-{match['month8']}-{match['day8']}"
     return f"{match['year']}-{int(match['month']):02d}-{int(match['day'] or match['short_day']):02d}"
 
 
@@ -364,7 +386,8 @@ def published_url(page: Page) -> str | None:
 # date in the URL's path was right 50 times of 51; the date line around a confirmed headline, what
 # readers see, 123 of 128 and 10 of 15 conflicts with htmldate; meta tags and JSON-LD 0.94-0.96;
 # htmldate (through trafilatura) and a bare ``<time>`` element 0.91 and 0.87, so they decide only when
-# nothing else does or when they agree.
+# nothing else does or when they agree; between those two alone the page's own element wins the tie
+# (half a: one page more right, none lost).
 PUBLISHED: tuple[tuple[str, Callable[[Page], str | None]], ...] = (
     ("url", published_url),
     ("near-h1", published_header),
@@ -372,7 +395,7 @@ PUBLISHED: tuple[tuple[str, Callable[[Page], str | None]], ...] = (
     ("json-ld", published_json_ld),
     ("time", published_time),
 )
-VOTE_ORDER = ("url", "near-h1", "meta", "json-ld", "htmldate", "time")
+VOTE_ORDER = ("url", "near-h1", "meta", "json-ld", "time", "htmldate")
 VOTE_WEIGHTS = {"url": 2.0, "near-h1": 1.5, "meta": 1.0, "json-ld": 1.0, "htmldate": 0.5, "time": 0.5}
 
 

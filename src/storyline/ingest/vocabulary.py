@@ -181,6 +181,10 @@ DATE_CLASSES = (
     "dateline", "timestamp", "meta-date", "post-meta", "entry-meta", "article__date", "story-date",
     "datum",  # German sites' class names ("text_datum", "artikel-datum")
 )
+# Class or id words of the elements whose dates are not the story's: menus (links to other pages) and photo
+# captions (the day a photo was taken). Teaser and sidebar words were tried on half a of html-dates-dev:
+# no page more right there, and themes write them on wrappers of the whole page ("right-sidebar").
+ASIDE_CLASSES = ("menu", "caption")
 # Month names of other languages that page dates are written with ("20. März 2021", "31. Oktober 2023"),
 # read only in HTML pages' date signals (signals.py): the shared English table (storyline.vocabulary.MONTHS)
 # serves the text's date resolver, where "Mai" or "April" may be a person. German: the misses seen.
@@ -208,7 +212,20 @@ AUTHOR_ROLE_WORDS = frozenset({
     "digital", "ministry", "ministries", "department", "government", "office", "administrator", "admin",
     "guest", "editorial", "board", "published", "updated", "photo", "photos", "video", "report", "reports",
     "newsdesk", "unknown", "anonymous", "redaktion", "redaktionsteam", "autor", "autorin", "gastautor",
-    "rédaction", "redacción", "redazione", "redactie",
+    "rédaction", "redacción", "redazione", "redactie", "sponsored", "sponsor", "partner", "advertorial",
+    "promoted",
+})
+# Role words that name a group, not one person's role: a byline ending in one is a desk ("Daily Planet
+# Staff"), where "Lena Voss Senior Reporter" is a person and a role.
+COLLECTIVE_WORDS = frozenset({
+    "staff", "team", "desk", "newsroom", "newsdesk", "editors", "board", "editorial", "writers", "reporters",
+    "correspondents", "contributors", "bureau", "services", "service", "wire", "wires", "agency", "agencies",
+    "redaktion", "redaktionsteam", "rédaction", "redacción", "redazione", "redactie",
+})
+# Lowercase words after a byline's name that open its outlet or place ("Lena Voss for the Gazette",
+# "Lena Voss in Berlin", "Tobias Kern aus Bonn"): the name ends before them.
+BYLINE_TAIL_WORDS = frozenset({
+    "for", "in", "at", "from", "reporting", "für", "aus", "pour", "à", "para", "en",
 })
 # Words that open a group of people or an organisation, never a person's name ("The Russian").
 NOT_A_NAME_START = frozenset({
