@@ -4,6 +4,7 @@ the local engine. Both builds run at once, each as a user runs it, so the test t
 from __future__ import annotations
 
 import json
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -56,3 +57,17 @@ def test_an_unknown_engine_is_one_line_and_makes_no_store(tmp_path):
     last = run.stderr.decode().strip().splitlines()[-1]
     assert last == "error: unknown engine 'spark' (choose local or ray)"
     assert not (tmp_path / "out").exists()
+
+
+def test_a_cluster_that_does_not_answer_is_one_line_at_once(tmp_path):
+    with socket.socket() as unused:  # a port nothing listens on
+        unused.bind(("127.0.0.1", 0))
+        port = unused.getsockname()[1]
+    address = f"127.0.0.1:{port}"
+    run = subprocess.run([sys.executable, "-m", "storyline.cli", "ingest", str(settings.DEMO_DIR), "--store",
+                          str(tmp_path / "s.duckdb"), "--engine", "ray", "--ray-address", address],
+                         capture_output=True, timeout=120)  # Ray alone retries for minutes
+    assert run.returncode == 2
+    last = run.stderr.decode().strip().splitlines()[-1]
+    assert last == f"error: no Ray cluster answers at {address}: Connection refused"
+    assert not (tmp_path / "s.duckdb").exists()

@@ -83,12 +83,8 @@ def _engine(name: str, ray: RaySettings | None):
 
     try:
         return make_engine(name, ray)
-    except EngineUnavailable as exc:
+    except (EngineUnavailable, ConnectionError) as exc:  # ConnectionError: Ray found no cluster
         err.print(f"error: {exc}", highlight=False, markup=False)
-        raise typer.Exit(2) from None
-    except ConnectionError as exc:  # Ray found no cluster at the address
-        address = ray.address if ray and ray.address else "RAY_ADDRESS"
-        err.print(f"error: --engine ray: {address}: {exc}", highlight=False, markup=False)
         raise typer.Exit(2) from None
 
 

@@ -25,10 +25,13 @@ class RaySettings:
     # (about 15 s on the 2-core machine); 16 batches of 200 documents make that a small share of the job,
     # while the driver holds at most 3,200 documents' texts and results at once.
     window: int = 16
+    # Seconds to wait for the cluster at ``address`` to answer before saying so: Ray itself retries for
+    # minutes. A cluster on the same network answers in milliseconds.
+    connect_seconds: float = 10.0
 
 
 class EngineUnavailable(RuntimeError):
-    """The chosen engine cannot run here (an unknown name, Ray not installed)."""
+    """The chosen engine cannot run here (an unknown name, Ray not installed, no cluster at the address)."""
 
 
 def make_engine(name: str, ray: RaySettings | None = None) -> Engine:

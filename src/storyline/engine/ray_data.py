@@ -10,6 +10,8 @@ from __future__ import annotations
 import logging
 import os
 import pickle
+import re
+import socket
 import warnings
 from dataclasses import dataclass
 
@@ -17,7 +19,7 @@ import numpy as np
 import ray
 import ray.data
 
-from storyline.engine import RaySettings
+from storyline.engine import EngineUnavailable, RaySettings
 from storyline.model import Document
 from storyline.pipeline import Analysed, analyse
 
@@ -43,6 +45,18 @@ class _Analyser:
         return {"batch": rows["batch"], "analysed": np.array(results, dtype=object)}
 
 
+def _check_reachable(address: str, seconds: float) -> None:
+    """Fail at once, in one line, when nothing listens at a HOST:PORT address (Ray itself retries for
+    minutes); other forms ("auto", a file) are left to Ray."""
+    found = re.fullmatch(r"(?:ray://)?\[?([^\]/]+?)\]?:(\d+)", address)
+    if not found:
+        return
+    try:
+        socket.create_connection((found[1], int(found[2])), timeout=seconds).close()
+    except OSError as exc:
+        raise EngineUnavailable(f"no Ray cluster answers at {address}: {exc.strerror or exc}") from None
+
+
 @dataclass
 class RayEngine:
     """Hands ``window`` ingest batches at a time to Ray Data; one actor per CPU (never more than batches)."""
@@ -56,6 +70,8 @@ class RayEngine:
         """Connect to the cluster at ``settings.address`` (or RAY_ADDRESS), else start Ray on this machine
         with ``settings.cpus``: no dashboard, no progress bars, only errors logged."""
         address = settings.address or os.environ.get("RAY_ADDRESS") or None
+        if address:
+            _check_reachable(address, settings.connect_seconds)
         if not ray.is_initialized():  # Ray's notices (token authentication, deprecations) are not the user's
             ray.init(address=address, num_cpus=None if address else settings.cpus, include_dashboard=False,
                      log_to_driver=False, logging_level=logging.ERROR)
