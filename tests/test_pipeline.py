@@ -120,6 +120,35 @@ def test_an_interrupted_run_is_completed_by_the_next(tmp_path, monkeypatch):
     assert len(pipeline.report(store).documents) == 3
 
 
+def _grow_in_windows(root: Path, window: int) -> tuple[pipeline.IngestResult, list[tuple]]:
+    """Two documents stored; then the wire report edited (its earlier version deleted after two new files
+    were read) and a third new file with the content of one of them, one batch per document, ``window``
+    batches read before any is analysed (as the Ray engine hands them over)."""
+    folder = root / f"corpus{window}"
+    folder.mkdir()
+    for name in ("broadcaster.txt", "wire.txt"):
+        shutil.copy(HARBOR / name, folder / name)
+    store = Store(root / f"s{window}.duckdb")
+    engine = pipeline.LocalEngine(window=window)
+    pipeline.ingest([str(folder)], store, batch_documents=1, engine=engine)
+    wire = folder / "wire.txt"
+    wire.write_text(wire.read_text() + "\nThe port authority said it would publish the figures on Friday.\n")
+    for name in ("other_story.txt", "republished.txt"):
+        shutil.copy(HARBOR / name, folder / name)
+    shutil.copy(HARBOR / "other_story.txt", folder / "zz_other_story_again.txt")  # read after the reload
+    result = pipeline.ingest([str(folder)], store, batch_documents=1, engine=engine)
+    return result, sorted((d.id, d.content_hash, d.copy_of, d.story) for d in store.documents(full=False))
+
+
+def test_batches_read_in_windows_store_what_one_batch_at_a_time_stores(tmp_path):
+    one, stored_one = _grow_in_windows(tmp_path, 1)
+    windowed, stored_windowed = _grow_in_windows(tmp_path, 4)
+    assert one.replaced == windowed.replaced == ["wire"]  # deleted while the new files waited for analysis
+    assert sorted(one.added) == sorted(windowed.added) == ["other_story", "republished", "wire"]
+    assert one.skipped == windowed.skipped == 2  # the broadcaster and the second copy of other_story
+    assert stored_windowed == stored_one and len(stored_one) == 4
+
+
 FOLLOW_UP = """date 2031-03-16
 title Marlow dockworkers and Eastmark port authority agree to mediation as strike enters third day
 

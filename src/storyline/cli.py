@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
@@ -12,6 +13,9 @@ from rich.console import Console
 from storyline import settings
 from storyline.cli_help import UserCommand, UserGroup, epilog
 from storyline.cli_output import RunSummary, Terminal, copies, ingest_counts
+
+if TYPE_CHECKING:
+    from storyline.engine import RaySettings
 
 ABOUT = ("storyline turns news documents (text, HTML, JSON, WARC) into a sourced dossier: the claims and "
          "who makes them, how many independent sources back each one, denials, discrepancies, stories, a "
@@ -29,6 +33,10 @@ INPUTS_HELP = "files, folders (read recursively) or - for standard input"
 JSON_HELP = "print one JSON summary line on stdout (counts, seconds, paths)"
 DATASETS_HELP = "folder of the shared datasets (default: ../shared/datasets)"
 QUIET_HELP = "no progress bar or progress messages; errors and warnings are still printed"
+ENGINE_HELP = ("where documents are analysed: local (this process) or ray (Ray Data, pip install "
+               "'storyline[ray]')")
+RAY_ADDRESS_HELP = "Ray cluster to run on with --engine ray (default: RAY_ADDRESS, else a local Ray)"
+RAY_CPUS_HELP = "CPUs a local Ray may use with --engine ray (default: all)"
 
 
 def command(name: str, **kwargs):
@@ -69,10 +77,32 @@ def _open_store(path: Path):
         raise typer.Exit(2) from None
 
 
+def _engine(name: str, ray: RaySettings | None):
+    """The engine the user chose; one that cannot start (Ray missing, no cluster) is a one-line error."""
+    from storyline.engine import EngineUnavailable, make_engine
+
+    try:
+        return make_engine(name, ray)
+    except (EngineUnavailable, ConnectionError) as exc:  # ConnectionError: Ray found no cluster
+        err.print(f"error: {exc}", highlight=False, markup=False)
+        raise typer.Exit(2) from None
+
+
+def _ray(address: str | None, cpus: int | None) -> RaySettings:
+    from storyline.engine import RaySettings
+
+    return RaySettings(address=address, cpus=cpus)
+
+
 def _ingest(inputs: list[str], store_path: Path, term: Terminal, exclude: tuple[Path, ...] = (),
-            batch: int = settings.BATCH_DOCUMENTS):
+            batch: int = settings.BATCH_DOCUMENTS, engine: str = "local", ray: RaySettings | None = None):
     term.say(f"reading {len(inputs)} input{'s' if len(inputs) != 1 else ''} into {store_path}; "
              "loading the models")  # before the imports that load them
+    # before the store is made, so that an engine that cannot start leaves none; the local engine is the
+    # pipeline's default, imported after the store is open
+    analyser = None if engine == "local" else _engine(engine, ray)
+    if analyser is not None:
+        term.say(f"analysing on {analyser.where}")
     store = _open_store(store_path)  # before the models load: a busy store is said at once
 
     from storyline.ingest.count import count_records
@@ -80,7 +110,8 @@ def _ingest(inputs: list[str], store_path: Path, term: Terminal, exclude: tuple[
 
     total = count_records(inputs) if term.draws_bar else None
     with term.progress("ingest", total) as progress:
-        result = ingest(inputs, store, progress, batch_documents=batch, exclude=[str(p) for p in exclude])
+        result = ingest(inputs, store, progress, batch_documents=batch, exclude=[str(p) for p in exclude],
+                        engine=analyser)
     term.say(f"{len(result.added)} new documents, {result.skipped} already stored, "
              f"{len(result.errors)} errors, {len(result.warnings)} warnings")
     return store, result
@@ -105,6 +136,9 @@ def build(
     store: Path | None = typer.Option(None, "--store", metavar="FILE", help=STORE_HELP),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
     quiet: bool = typer.Option(False, "--quiet", "-q", help=QUIET_HELP),
+    engine: str = typer.Option("local", "--engine", metavar="local|ray", help=ENGINE_HELP),
+    ray_address: str | None = typer.Option(None, "--ray-address", metavar="ADDRESS", help=RAY_ADDRESS_HELP),
+    ray_cpus: int | None = typer.Option(None, "--ray-cpus", min=1, metavar="N", help=RAY_CPUS_HELP),
 ) -> None:
     """Read documents and write the dossier: OUT/dossier.json, dossier.md and dossier.html.
 
@@ -115,7 +149,8 @@ def build(
     Exit code 0 when the store holds at least one document, 2 when none."""
     started, term = time.monotonic(), Terminal(err, quiet)
     store_path = store or out / "storyline.duckdb"
-    db, result = _ingest(inputs, store_path, term, exclude=(out,))
+    db, result = _ingest(inputs, store_path, term, exclude=(out,), engine=engine,
+                         ray=_ray(ray_address, ray_cpus))
     if store is None:
         _drop_earlier_build(db, result.hashes, out)
     dossier, paths = _report(db, out, term)
@@ -153,13 +188,16 @@ def ingest_command(
                               help="documents per transaction (an interrupted run loses at most one batch)"),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
     quiet: bool = typer.Option(False, "--quiet", "-q", help=QUIET_HELP),
+    engine: str = typer.Option("local", "--engine", metavar="local|ray", help=ENGINE_HELP),
+    ray_address: str | None = typer.Option(None, "--ray-address", metavar="ADDRESS", help=RAY_ADDRESS_HELP),
+    ray_cpus: int | None = typer.Option(None, "--ray-cpus", min=1, metavar="N", help=RAY_CPUS_HELP),
 ) -> None:
     """Add documents to a store; content already stored is skipped.
 
     Stories are computed by the next storyline report (or storyline serve). Exit code 0 when the store holds
     at least one document, 2 when none."""
     started, term = time.monotonic(), Terminal(err, quiet)
-    db, result = _ingest(inputs, store, term, batch=batch)
+    db, result = _ingest(inputs, store, term, batch=batch, engine=engine, ray=_ray(ray_address, ray_cpus))
     count = db.document_count()
     if as_json:
         summary = RunSummary("ingest", time.monotonic() - started, store,

@@ -6,8 +6,9 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from storyline import settings
 from storyline.annotate import annotate, dates
@@ -43,11 +44,16 @@ def _noop(_: str, __: int) -> None:
     pass
 
 
-def analyse(docs: list[Document]) -> tuple[list[tuple[Document, Annotation, Features]], list[ReadError]]:
-    """Clean, parse and annotate a batch of documents and compute their features.
+Analysed = tuple[list[tuple[Document, Annotation, Features]], list[ReadError]]
+
+
+def analyse(docs: list[Document], processes: int = settings.SPACY_PROCESSES) -> Analysed:
+    """Clean, parse and annotate a batch of documents and compute their features: the per-document work,
+    which needs nothing of the corpus (engines run it where they like; the store sees only the results).
 
     A document that fails becomes a ``ReadError``; one that cleaning would empty keeps its raw text with a
-    warning (``Document.warnings``), so only a document without any text is an error here."""
+    warning (``Document.warnings``), so only a document without any text is an error here. ``processes``:
+    spaCy processes for the parse."""
     model = embedder()
     errors: list[ReadError] = []
     cleaned: list[Document] = []
@@ -62,7 +68,7 @@ def analyse(docs: list[Document]) -> tuple[list[tuple[Document, Annotation, Feat
             continue
         cleaned.append(doc)
     annotated: list[tuple[Document, Annotation]] = []
-    for doc, spacy_doc in zip(cleaned, parse([d.text for d in cleaned]), strict=True):
+    for doc, spacy_doc in zip(cleaned, parse([d.text for d in cleaned], processes=processes), strict=True):
         try:
             annotation = annotate(doc, spacy_doc)
             annotation.claims = claims_of(spacy_doc, annotation)
@@ -118,6 +124,46 @@ class _Corpus:
                    StoryClusterer(store.story_states(), story_settings), {d.id: d for d in stored},
                    {d.id: d.story for d in stored if d.story})
 
+    def reload(self, store: Store, story_settings: StorySettings | None,
+               pending: Iterable[tuple[str, str]]) -> None:
+        """Read the store again (after earlier versions were deleted), in place; ``pending``: (content
+        hash, id) of documents taken for analysis and perhaps not stored yet, which stay taken."""
+        loaded = _Corpus.load(store, story_settings)
+        for content_hash, doc_id in pending:
+            loaded.hashes.add(content_hash)
+            loaded.ids.add(doc_id)
+        self.__dict__.update(loaded.__dict__)
+
+
+class Engine(Protocol):
+    """Where the per-document work (``analyse``) runs; ingest hands it ``window`` batches at once and
+    stores the results batch by batch, in order, from this process (the store's one writer)."""
+
+    window: int
+    where: str  # where the work runs, said to the user
+
+    def analyse_batches(self, batches: list[list[Document]]) -> list[Analysed]: ...
+
+
+@dataclass
+class LocalEngine:
+    """This process, one batch at a time (spaCy forks its own processes for a large batch)."""
+
+    window: int = 1
+    where: str = "this process"
+
+    def analyse_batches(self, batches: list[list[Document]]) -> list[Analysed]:
+        return [analyse(docs) for docs in batches]
+
+
+@dataclass
+class _Batch:
+    """One batch of records as read: its read errors, its new documents and how many records it held."""
+
+    errors: list[ReadError]
+    fresh: list[Document]
+    size: int
+
 
 def _followed_file(source: str) -> str | None:
     """The file a document was read from (``FILE#N`` is a record of FILE); None for stdin and uploads,
@@ -128,17 +174,40 @@ def _followed_file(source: str) -> str | None:
 
 def ingest(inputs: Iterable[str], store: Store, progress: Progress = _noop,
            story_settings: StorySettings | None = None,
-           batch_documents: int = settings.BATCH_DOCUMENTS, exclude: Iterable[str] = ()) -> IngestResult:
+           batch_documents: int = settings.BATCH_DOCUMENTS, exclude: Iterable[str] = (),
+           engine: Engine | None = None) -> IngestResult:
     """Read inputs into the store, ``batch_documents`` per transaction; content already stored is skipped.
     The store's own files and the paths in ``exclude`` (the output folder) are never read as news.
+    ``engine`` analyses the new documents (default: this process); copies and stories are assigned here.
 
     The store follows its files: a file whose content changed replaces its earlier version (deleted with
     its claims, story links and timeline entries before the new one is added), and records a re-read file
     no longer holds are deleted at the end."""
+    engine = engine or LocalEngine()
     result = IngestResult()
     corpus = _Corpus.load(store, story_settings)
     read: dict[str, set[str]] = {}  # file -> content hashes read from it in this run
     records = read_inputs(inputs, [*exclude, *store.files()])
+    batches = _read_batches(records, store, corpus, result, read, batch_documents, progress, story_settings)
+    while window := list(itertools.islice(batches, max(1, engine.window))):
+        for batch, (analysed, failed) in zip(window, engine.analyse_batches([b.fresh for b in window]),
+                                             strict=True):
+            _store_batch(store, corpus, batch, analysed, batch.errors + failed, result, progress)
+    read.pop("", None)
+    gone = [i for i, source, content in store.documents_of_files(read)
+            if content not in read.get(_followed_file(source) or "", ())]
+    if gone:
+        result.replaced += _replace(store, gone, progress)
+    return result
+
+
+def _read_batches(records: Iterable[Document | ReadError], store: Store, corpus: _Corpus,
+                  result: IngestResult, read: dict[str, set[str]], batch_documents: int, progress: Progress,
+                  story_settings: StorySettings | None) -> Iterator[_Batch]:
+    """Batches of records with the documents to analyse: content not stored nor read before in this run,
+    each with an id of its own. Earlier versions of changed files are deleted here, before their new
+    versions are analysed."""
+    taken: list[tuple[str, str]] = []  # content hash and id of this run's new documents
     while batch := list(itertools.islice(records, batch_documents)):
         errors = [r for r in batch if isinstance(r, ReadError)]
         docs = [r for r in batch if isinstance(r, Document)]
@@ -152,7 +221,7 @@ def ingest(inputs: Iterable[str], store: Store, progress: Progress = _noop,
         earlier = [i for i, _, _ in store.documents_of_sources(changed)]
         if earlier:
             result.replaced += _replace(store, earlier, progress)
-            corpus = _Corpus.load(store, story_settings)
+            corpus.reload(store, story_settings, taken)
         fresh: list[Document] = []
         for doc in docs:
             if doc.content_hash in corpus.hashes:
@@ -161,24 +230,24 @@ def ingest(inputs: Iterable[str], store: Store, progress: Progress = _noop,
             corpus.hashes.add(doc.content_hash)
             _unique_id(doc, corpus.ids)
             fresh.append(doc)
-        analysed, failed = analyse(fresh)
-        errors += failed
-        for error in errors:
-            progress(f"error: {error.source}: {error.error}", 0)
-        warnings = [ReadWarning(d.source, w, d.id) for d, _, _ in analysed for w in d.warnings]
-        for warning in warnings:
-            progress(f"warning: {warning.source}: {warning.warning}", 0)
-        _add_batch(store, corpus, analysed, errors)
-        result.added.extend(d.id for d, _, _ in analysed)
-        result.errors.extend(errors)
-        result.warnings.extend(warnings)
-        progress("documents", len(batch))
-    read.pop("", None)
-    gone = [i for i, source, content in store.documents_of_files(read)
-            if content not in read.get(_followed_file(source) or "", ())]
-    if gone:
-        result.replaced += _replace(store, gone, progress)
-    return result
+        taken += [(d.content_hash, d.id) for d in fresh]
+        yield _Batch(errors, fresh, len(batch))
+
+
+def _store_batch(store: Store, corpus: _Corpus, batch: _Batch,
+                 analysed: list[tuple[Document, Annotation, Features]], errors: list[ReadError],
+                 result: IngestResult, progress: Progress) -> None:
+    """Say a batch's errors and warnings, and store it with its copies and stories."""
+    for error in errors:
+        progress(f"error: {error.source}: {error.error}", 0)
+    warnings = [ReadWarning(d.source, w, d.id) for d, _, _ in analysed for w in d.warnings]
+    for warning in warnings:
+        progress(f"warning: {warning.source}: {warning.warning}", 0)
+    _add_batch(store, corpus, analysed, errors)
+    result.added.extend(d.id for d, _, _ in analysed)
+    result.errors.extend(errors)
+    result.warnings.extend(warnings)
+    progress("documents", batch.size)
 
 
 def _replace(store: Store, ids: list[str], progress: Progress) -> list[str]:

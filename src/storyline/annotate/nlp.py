@@ -46,17 +46,19 @@ def spacy_pipeline():
     return nlp
 
 
-def parse(texts: Sequence[str], chunk_chars: int = settings.PARSE_CHUNK_CHARS) -> Iterator:
+def parse(texts: Sequence[str], chunk_chars: int = settings.PARSE_CHUNK_CHARS,
+          processes: int = settings.SPACY_PROCESSES) -> Iterator:
     """spaCy Docs for ``texts``, in order, batched, and on several processes when each gets a batch.
 
     A text that occurs more than once (one wire report re-published by several outlets) is parsed once;
     its later occurrences get copies of that parse. A text longer than ``chunk_chars`` is parsed in pieces
     cut at paragraph breaks and joined back into one Doc with the same text and offsets: spaCy refuses
-    texts over its ``max_length`` and its memory grows with the longest text of a batch."""
+    texts over its ``max_length`` and its memory grows with the longest text of a batch. ``processes`` is
+    1 where the caller already runs one worker per CPU (a Ray actor)."""
     nlp = spacy_pipeline()
     unique = list(dict.fromkeys(texts))
     cut = [pieces(text, chunk_chars) for text in unique]
-    processes = min(settings.SPACY_PROCESSES, os.cpu_count() or 1)
+    processes = min(processes, os.cpu_count() or 1)
     n_process = processes if sum(map(len, cut)) >= settings.SPACY_PROCESSES_MIN_DOCS else 1
     parsed = _joined(nlp.pipe((p for parts in cut for p in parts), batch_size=settings.SPACY_BATCH_SIZE,
                               n_process=n_process), [len(parts) for parts in cut])
