@@ -177,3 +177,34 @@ def test_a_later_document_can_regroup_stored_stories(tmp_path):
     assert together["wire"] == together["broadcaster"] == together["follow_up"]
     dossier = pipeline.report(store)
     assert [sorted(s.documents) for s in dossier.stories] == [["broadcaster", "follow_up", "wire"]]
+
+
+# Two reports of an invented ferry strike, long enough (five sentences) for the off-topic check to embed them.
+FERRY = ["Ferry crews on the Varn islands stopped work on Wednesday in a dispute over night shifts, the "
+         "seafarers' union said.", "Union spokesman Edo Lark said crews would stay ashore until the operator "
+         "withdrew the new rota.", "The operator, Varn Lines, said it had offered talks for Friday.",
+         "Islanders queued at the harbour in Tessel for the only private boat still running.",
+         "The last strike on the route, in 2019, lasted eleven days."]
+
+
+def test_a_build_sends_no_text_to_the_embedding_model_twice(tmp_path, embedder, monkeypatch):
+    """Cleaning, document features, stories, claim groups, timeline and summary share the vectors of a
+    text (the embedder's cache, the stored sentence vectors) instead of running the model on it again."""
+    sent: list[str] = []
+    encode = embedder.model.encode
+
+    def counting(texts, *args, **kwargs):
+        sent.extend(texts)
+        return encode(texts, *args, **kwargs)
+
+    monkeypatch.setattr(embedder.model, "encode", counting)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "ferry1.txt").write_text("title Varn ferry crews strike over night shifts\n\n"
+                                       + "\n\n".join(FERRY))
+    (folder / "ferry2.txt").write_text("title Strike strands Varn islanders\n\n" + " ".join(reversed(FERRY)))
+    store = Store(tmp_path / "store.duckdb")
+    pipeline.ingest([str(folder)], store)
+    pipeline.report(store)
+    assert any(FERRY[2] in text for text in sent)  # the sentences went through the model (not cached before)
+    assert len(sent) == len(set(sent))
