@@ -612,7 +612,7 @@ def _learned_candidate(cue, quoted: frozenset[int], settings: ClaimSettings):
         return None
     doc = cue.doc
     head = doc[max(sources, key=sources.__getitem__)]
-    while head.head.i in sources and head.head is not head:
+    while head.head.i in sources and head.head.i != head.i:  # tokens are new objects: compare positions
         head = head.head
     lemma = cue.lemma_.lower()
     plain = lemma not in SPEECH_VERBS and frame(cue) in ("object", "none")

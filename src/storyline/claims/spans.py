@@ -41,7 +41,7 @@ def path(cue, token, above: list | None = None) -> list[str]:
     node = token
     while node.i not in height:
         down.append(f"v{node.dep_}")
-        if node.head is node or len(down) > MAX_DEPTH:
+        if node.head.i == node.i or len(down) > MAX_DEPTH:
             return ["x"]
         node = node.head
     return [f"^{t.dep_}" for t in above[: height[node.i]]] + down[::-1]
