@@ -15,9 +15,18 @@ from dataclasses import dataclass, field
 
 from storyline.annotate.dates import contract_date
 from storyline.annotate.entities import demonym_of, title_words
-from storyline.claims.cues import OBJECT_DEPS, SPEAKING, SUBJECTS, candidate, cue_model, frame, speaker_class
+from storyline.claims.cues import (
+    OBJECT_DEPS,
+    SPEAKING,
+    SUBJECTS,
+    DocumentCues,
+    candidate,
+    cue_model,
+    frame,
+    speaker_class,
+)
 from storyline.claims.cues import subject as cue_subject
-from storyline.claims.spans import span_model
+from storyline.claims.spans import LABELS, Words, span_model
 from storyline.claims.vocabulary import (
     ACCUSATION_PREPOSITIONS,
     ALLEGATION_NOUNS,
@@ -511,7 +520,8 @@ def attributions(doc, settings: ClaimSettings | None = None) -> list[Attribution
     titles = title_words()
     titles = frozenset(t.lower() for t in titles)
     resolver = _Resolver(doc, settings)
-    model = cue_model()
+    model = DocumentCues(cue_model())
+    words = Words.of(doc, quoted) if settings.learned_spans else None
     found: list[Attribution] = []
     for index, sent in enumerate(sentences):
         if not sent.text.strip() or sent.text.rstrip().rstrip("\"”’'").endswith("?"):
@@ -548,7 +558,7 @@ def attributions(doc, settings: ClaimSettings | None = None) -> list[Attribution
             taken = {i for c in candidates for i in c[0]}
             for token in sent:
                 if token.i not in taken and _span_cue(token, model, settings):
-                    learned = _learned_candidate(token, quoted, settings)
+                    learned = _learned_candidate(token, words, (sent.start, sent.end), settings)
                     if learned is not None:
                         candidates.append(learned)
         made = [
@@ -600,14 +610,23 @@ def _span_cue(token, model, settings: ClaimSettings) -> bool:
     return model.probability(token) >= bar
 
 
-def _learned_candidate(cue, quoted: frozenset[int], settings: ClaimSettings):
+def _learned_candidate(cue, words: Words, sentence: tuple[int, int], settings: ClaimSettings):
     """(cue, speaker token, content, lemma, gerund) of a cue from the span model's reading of its sentence:
     the content words, and the source word of highest probability climbed to the top of its phrase. None
     without content or source, or when a verb with an object is said by something that does not speak
     ("Morvania launched drones")."""
-    found = span_model().probabilities(cue, quoted)
-    content = [t.i for t, p in found if p["content"] >= settings.content_probability]
-    sources = {t.i: p["source"] for t, p in found if p["source"] >= settings.source_probability}
+    positions, probabilities = span_model().probabilities(words, cue, sentence)
+    content_column, source_column = LABELS.index("content"), LABELS.index("source")
+    content = [
+        i
+        for i, p in zip(positions, probabilities, strict=True)
+        if p[content_column] >= settings.content_probability
+    ]
+    sources = {
+        i: p[source_column]
+        for i, p in zip(positions, probabilities, strict=True)
+        if p[source_column] >= settings.source_probability
+    }
     if not content or not sources:
         return None
     doc = cue.doc
