@@ -30,7 +30,7 @@ MIN_COUNT = 20  # a feature seen fewer times gets no weight: too rare to carry t
 PENALTY = 0.5  # inverse L2 strength (scikit-learn's C)
 MIN_WEIGHT = 0.05  # smaller weights are left out of the file: they move no probability across a bar
 # (content bar, source bar) pairs the sweep scores on the held-out articles
-BARS = ((0.3, 0.3), (0.4, 0.4), (0.5, 0.3), (0.5, 0.5), (0.6, 0.5))
+BARS = ((0.2, 0.2), (0.2, 0.3), (0.3, 0.2), (0.3, 0.3), (0.4, 0.4), (0.5, 0.3), (0.5, 0.5), (0.6, 0.5))
 
 
 def parses(articles: list[Article], cache: Path | None) -> list:
