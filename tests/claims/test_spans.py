@@ -82,3 +82,16 @@ def test_learned_spans_only_add_claims_the_rules_miss(nlp):
     assert len(learned) >= len(rules)
     for a in learned:
         assert a.speaker_text and "plan" in " ".join(doc[i].text for i in a.content) or a in rules
+
+
+def test_learned_cues_that_describe_a_noun_or_report_no_statement_make_no_claim(nlp):
+    """The span model reads content around "believes" and "reported" here; the checks of its candidates keep
+    a clause that describes a noun and a bare noun phrase from becoming claims."""
+    regimes = "Freight slowed after sanctions regimes that the ministry believes have cut off the port."
+    for text, cue in (
+        (regimes, "believes"),
+        ("The Harbour Gazette first reported the inspector's presence in Tavrin.", "reported"),
+    ):
+        doc = nlp(text)
+        found = attributions(doc, ClaimSettings(learned_spans=True))
+        assert not [a for a in found if doc[a.cue[0]].text == cue], text
