@@ -3,9 +3,11 @@ reading content and source around a cue the rules make nothing of."""
 
 from __future__ import annotations
 
+import numpy as np
+
 from storyline.claims import train_spans
 from storyline.claims.extract import ClaimSettings, attributions, quote_regions
-from storyline.claims.spans import LABELS, path, span_model
+from storyline.claims.spans import LABELS, Cue, Words, path, span_model
 from storyline.eval.claims import Gold
 
 
@@ -13,15 +15,19 @@ def _token(doc, word: str):
     return next(t for t in doc if t.text == word)
 
 
+def _words(doc) -> Words:
+    return Words.of(doc, frozenset(i for start, end in quote_regions(doc) for i in range(start, end)))
+
+
 def test_path_goes_down_to_the_clause_and_up_to_a_sibling(nlp):
     doc = nlp("Port officials said the cranes would fail.")
-    said = _token(doc, "said")
-    assert path(said, _token(doc, "officials")) == ["vnsubj"]
-    assert path(said, _token(doc, "fail")) == ["vccomp"]
+    said = Cue.of(_token(doc, "said"))
+    assert path(_words(doc), said, _token(doc, "officials").i) == ["vnsubj"]
+    assert path(_words(doc), said, _token(doc, "fail").i) == ["vccomp"]
     doc = nlp("The union said on Monday that it was urging the port to reopen.")
-    urging = _token(doc, "urging")
-    assert path(urging, _token(doc, "union")) == ["^ccomp", "vnsubj"]
-    assert path(urging, urging) == []
+    urging = Cue.of(_token(doc, "urging"))
+    assert path(_words(doc), urging, _token(doc, "union").i) == ["^ccomp", "vnsubj"]
+    assert path(_words(doc), urging, urging.i) == []
 
 
 def test_examples_label_content_source_and_cue_words(nlp):
@@ -52,10 +58,21 @@ def test_fit_gives_weights_relative_to_none():
 def test_committed_model_reads_clause_and_subject(nlp):
     doc = nlp("Senator Ada Voss argued that the port should reopen.")
     argued = _token(doc, "argued")
-    quoted = frozenset(i for start, end in quote_regions(doc) for i in range(start, end))
-    found = {t.text: p for t, p in span_model().probabilities(argued, quoted)}
+    positions, probabilities = span_model().probabilities(_words(doc), argued, (0, len(doc)))
+    found = {
+        doc[i].text: dict(zip(LABELS, p, strict=True)) for i, p in zip(positions, probabilities, strict=True)
+    }
     assert found["Voss"]["source"] > 0.5 and found["reopen"]["content"] > 0.5
     assert found["argued"]["content"] < 0.5 and found["."]["content"] < 0.5
+    assert np.allclose(probabilities.sum(axis=1), 1.0)
+
+
+def test_a_source_at_the_sentence_root_ends_the_climb(nlp):
+    """The climb to the top of the source phrase compares positions: the root is its own head (this looped
+    forever when it compared Token objects, which spaCy makes anew on every access)."""
+    doc = nlp("Critics of the harbour plan, the union among them, warned the port on Tuesday.")
+    learned = attributions(doc, ClaimSettings(learned_spans=True, source_probability=0.0))
+    assert all(a.speaker is not None for a in learned)
 
 
 def test_learned_spans_only_add_claims_the_rules_miss(nlp):
@@ -65,3 +82,16 @@ def test_learned_spans_only_add_claims_the_rules_miss(nlp):
     assert len(learned) >= len(rules)
     for a in learned:
         assert a.speaker_text and "plan" in " ".join(doc[i].text for i in a.content) or a in rules
+
+
+def test_learned_cues_that_describe_a_noun_or_report_no_statement_make_no_claim(nlp):
+    """The span model reads content around "believes" and "reported" here; the checks of its candidates keep
+    a clause that describes a noun and a bare noun phrase from becoming claims."""
+    regimes = "Freight slowed after sanctions regimes that the ministry believes have cut off the port."
+    for text, cue in (
+        (regimes, "believes"),
+        ("The Harbour Gazette first reported the inspector's presence in Tavrin.", "reported"),
+    ):
+        doc = nlp(text)
+        found = attributions(doc, ClaimSettings(learned_spans=True))
+        assert not [a for a in found if doc[a.cue[0]].text == cue], text

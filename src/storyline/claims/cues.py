@@ -156,6 +156,20 @@ class CueModel:
         return 1 / (1 + math.exp(-max(min(score, 30.0), -30.0)))
 
 
+class DocumentCues:
+    """The cue model's probabilities of the words of one parse, each computed once: attribution asks for a
+    word up to twice (as a verb or noun cue, then as a cue for the span model)."""
+
+    def __init__(self, model: CueModel) -> None:
+        self.model = model
+        self.known: dict[int, float] = {}
+
+    def probability(self, token) -> float:
+        if token.i not in self.known:
+            self.known[token.i] = self.model.probability(token)
+        return self.known[token.i]
+
+
 @functools.cache
 def cue_model(path: Path = MODEL_PATH) -> CueModel:
     """The committed model; an empty one when it is missing (the rules alone then)."""

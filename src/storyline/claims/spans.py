@@ -17,6 +17,8 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 from storyline import settings
 from storyline.claims.cues import frame
 
@@ -31,35 +33,84 @@ WINDOW = 60
 MAX_DEPTH = 12
 
 
-def path(cue, token, above: list | None = None) -> list[str]:
-    """Dependency steps from the cue to a word of its sentence: "^dep" up to the common ancestor (the
-    cue's own relation at each step), then "vdep" down to the word. ``above``: the cue and its ancestors,
-    when the caller reads many words for one cue."""
-    above = above if above is not None else [cue, *cue.ancestors]
-    height = {t.i: n for n, t in enumerate(above)}
+@dataclass(frozen=True)
+class Words:
+    """The attributes of a parse's words the features read, as plain lists taken once per parse: every word
+    is read once for each cue of its sentence, and spaCy builds a new Token object on each access."""
+
+    heads: list[int]
+    deps: list[str]
+    pos: list[str]
+    ents: list[str]
+    texts: list[str]
+    punct: list[bool]
+    space: list[bool]
+    quoted: frozenset[int]
+
+    @classmethod
+    def of(cls, doc, quoted: frozenset[int]) -> Words:
+        tokens = list(doc)
+        return cls(
+            [t.head.i for t in tokens],
+            [t.dep_ for t in tokens],
+            [t.pos_ for t in tokens],
+            [t.ent_type_ for t in tokens],
+            [t.text for t in tokens],
+            [t.is_punct for t in tokens],
+            [t.is_space for t in tokens],
+            quoted,
+        )
+
+
+@dataclass(frozen=True)
+class Cue:
+    """What the features read of the cue itself, taken once per cue: its position, its ancestors (itself
+    first), relation, part of speech, lemma and frame."""
+
+    i: int
+    above: list[int]
+    dep: str
+    pos: str
+    lemma: str
+    frame: str
+
+    @classmethod
+    def of(cls, token) -> Cue:
+        return cls(
+            token.i,
+            [token.i, *(t.i for t in token.ancestors)],
+            token.dep_,
+            token.pos_,
+            token.lemma_.lower(),
+            frame(token),
+        )
+
+
+def path(words: Words, cue: Cue, i: int) -> list[str]:
+    """Dependency steps from the cue to word ``i`` of its sentence: "^dep" up to the common ancestor (the
+    cue's own relation at each step), then "vdep" down to the word."""
+    height = {t: n for n, t in enumerate(cue.above)}
     down = []
-    node = token
-    while node.i not in height:
-        down.append(f"v{node.dep_}")
-        if node.head is node or len(down) > MAX_DEPTH:
+    node = i
+    while node not in height:
+        down.append(f"v{words.deps[node]}")
+        if words.heads[node] == node or len(down) > MAX_DEPTH:
             return ["x"]
-        node = node.head
-    return [f"^{t.dep_}" for t in above[: height[node.i]]] + down[::-1]
+        node = words.heads[node]
+    return [f"^{words.deps[t]}" for t in cue.above[: height[node]]] + down[::-1]
 
 
-def features(cue, token, quoted: frozenset[int], above: list | None = None) -> list[str]:
-    """The sparse features of one word of a cue's sentence: its dependency path from the cue, side,
+def features(words: Words, cue: Cue, i: int) -> list[str]:
+    """The sparse features of word ``i`` of a cue's sentence: its dependency path from the cue, side,
     quotation, part of speech, and the cue's frame and word with the first steps."""
-    steps = path(cue, token, above)
-    if token.i == cue.i:
+    if i == cue.i:
         return ["bias", "self"]
+    steps = path(words, cue, i)
     p1, p2, p3 = "/".join(steps[:1]), "/".join(steps[:2]), "/".join(steps[:MAX_STEPS])
     ups = sum(s.startswith("^") for s in steps)
-    side = "before" if token.i < cue.i else "after"
-    inside = f"{token.i in quoted}|{cue.i in quoted}"
-    lemma = cue.lemma_.lower()
-    cue_frame = frame(cue)
-    distance = min(int(math.log2(abs(token.i - cue.i))), 5)
+    side = "before" if i < cue.i else "after"
+    inside = f"{i in words.quoted}|{cue.i in words.quoted}"
+    dep = words.deps[i]
     found = [
         "bias",
         f"p1={p1}",
@@ -69,56 +120,59 @@ def features(cue, token, quoted: frozenset[int], above: list | None = None) -> l
         f"s={side}",
         f"p1s={p1}|{side}",
         f"p2s={p2}|{side}",
-        f"t={token.pos_}",
-        f"td={token.dep_}",
-        f"tdp={token.dep_}|{p1}",
-        f"f={cue_frame}|{p1}",
-        f"f2={cue_frame}|{p2}",
-        f"cd={cue.dep_}|{p2}",
-        f"cp={cue.pos_}|{p2}|{side}",
-        f"l={lemma}|{p1}",
-        f"l2={lemma}|{p2}",
+        f"t={words.pos[i]}",
+        f"td={dep}",
+        f"tdp={dep}|{p1}",
+        f"f={cue.frame}|{p1}",
+        f"f2={cue.frame}|{p2}",
+        f"cd={cue.dep}|{p2}",
+        f"cp={cue.pos}|{p2}|{side}",
+        f"l={cue.lemma}|{p1}",
+        f"l2={cue.lemma}|{p2}",
         f"q={inside}",
         f"qp={inside}|{p1}",
-        f"d={distance}|{side}",
-        f"e={token.ent_type_ or '-'}|{p1}",
+        f"d={min(int(math.log2(abs(i - cue.i))), 5)}|{side}",
+        f"e={words.ents[i] or '-'}|{p1}",
     ]
-    if token.is_punct:
-        found.append(f"punct={token.text}|{side}")
+    if words.punct[i]:
+        found.append(f"punct={words.texts[i]}|{side}")
     return found
 
 
 @dataclass
 class SpanModel:
-    """Per-label weights of a multinomial logistic regression over ``features``."""
+    """A multinomial logistic regression over ``features``: one column of weights per label of ``LABELS``."""
 
-    weights: dict[str, dict[str, float]]
+    index: dict[str, int]
+    weights: np.ndarray  # features x labels
 
-    def probabilities(self, cue, quoted: frozenset[int]) -> list[tuple[object, dict[str, float]]]:
-        """(token, P(none), P(content), P(source)) of the words of the cue's sentence near the cue; empty
-        without a model."""
-        if not self.weights:
-            return []
-        sent = cue.sent
-        start, end = max(sent.start, cue.i - WINDOW), min(sent.end, cue.i + WINDOW + 1)
-        above = [cue, *cue.ancestors]
-        found = []
-        for token in cue.doc[start:end]:
-            if token.is_space:
-                continue
-            names = features(cue, token, quoted, above)
-            scores = {label: sum(w.get(f, 0.0) for f in names) for label, w in self.weights.items()}
-            top = max(scores.values())
-            exps = {label: math.exp(s - top) for label, s in scores.items()}
-            total = sum(exps.values())
-            found.append((token, {label: e / total for label, e in exps.items()}))
-        return found
+    def probabilities(self, words: Words, cue, sentence: tuple[int, int]) -> tuple[list[int], np.ndarray]:
+        """The positions of the words of the cue's sentence (start, end) near the cue, and their
+        probabilities of each label (one row per word, columns as ``LABELS``); nothing without a model."""
+        if not self.index:
+            return [], np.zeros((0, len(LABELS)))
+        start, end = max(sentence[0], cue.i - WINDOW), min(sentence[1], cue.i + WINDOW + 1)
+        read = Cue.of(cue)
+        positions = [i for i in range(start, end) if not words.space[i]]
+        rows, columns = [], []
+        for row, i in enumerate(positions):
+            found = [self.index[f] for f in features(words, read, i) if f in self.index]
+            rows += [row] * len(found)
+            columns += found
+        scores = np.zeros((len(positions), len(LABELS)))
+        np.add.at(scores, rows, self.weights[columns])
+        scores = np.exp(scores - scores.max(axis=1, keepdims=True))
+        return positions, scores / scores.sum(axis=1, keepdims=True)
 
 
 @functools.cache
 def span_model(path: Path = MODEL_PATH) -> SpanModel:
     """The committed model; an empty one when it is missing (the rules alone then)."""
     if not path.exists():
-        return SpanModel({})
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return SpanModel({label: {k: float(v) for k, v in data["weights"][label].items()} for label in LABELS})
+        return SpanModel({}, np.zeros((0, len(LABELS))))
+    data = json.loads(path.read_text(encoding="utf-8"))["weights"]
+    names = sorted({f for label in LABELS for f in data[label]})
+    weights = np.array([[float(data[label].get(f, 0.0)) for label in LABELS] for f in names]).reshape(
+        len(names), len(LABELS)
+    )
+    return SpanModel({f: n for n, f in enumerate(names)}, weights)
