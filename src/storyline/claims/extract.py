@@ -79,15 +79,15 @@ class ClaimSettings:
     cue_probability: float = 0.3
     # ... and one with an object or nothing at least this, said by a speaker of a speaking kind ("Senator
     # Voss endorsed the bill"): held-out train 0.57/0.55/0.89 with 0.3 for every frame and any speaker, but
-    # then "Iran sent military trainers" and "Aldermark imposed sanctions" were claims.
+    # then "Morvania sent military trainers" and "Aldermark imposed sanctions" were claims.
     object_cue_probability: float = 0.5
     # A cue the rules find no content or speaker for gets them from the span model (PolNeAR train): its
     # words of at least this content probability are what is said, and the word of highest source
     # probability, when at least this, heads who says it. Chosen on the held-out quarter of train
     # (``python -m storyline.claims.train_spans SPLIT --sweep``): rules alone 0.501/0.486/0.937 (content
     # recall, source recall, precision); 0.3/0.3 0.553/0.535/0.933; before the checks of
-    # ``_learned_candidate`` (which keep "the US believes have cut off Moscow" off the seeds) 0.3/0.3 gave
-    # 0.583/0.559/0.914, 0.5/0.5 0.569/0.551/0.920, 0.2/0.2 0.589/0.563/0.910.
+    # ``_learned_candidate`` (which keep out cues such as "regimes that Aldermark believes have cut off
+    # Tavrin") 0.3/0.3 gave 0.583/0.559/0.914, 0.5/0.5 0.569/0.551/0.920, 0.2/0.2 0.589/0.563/0.910.
     learned_spans: bool = True
     content_probability: float = 0.3
     source_probability: float = 0.3
@@ -108,7 +108,7 @@ class Attribution:
     stance: str = "asserts"
     allegation: bool = False  # a denial of an allegation made elsewhere ("rejected the allegations")
     written: tuple[int, int] | None = None  # the subject as written when it is not the speaker ("who")
-    gerund_subject: bool = False  # "Iran denied sending drones": the content's subject is the speaker
+    gerund_subject: bool = False  # "Morvania denied sending drones": the content's subject is the speaker
     extra: dict = field(default_factory=dict)
 
 
@@ -261,7 +261,7 @@ def _verb_content(verb, subject, sent, object_cue: bool) -> tuple[list[int], boo
 
 
 def _evidence_clause(verb) -> list[int]:
-    """ "seen Russia's reliance as evidence that Russia is struggling": the clause of the evidence noun is
+    """ "seen Morvania's reliance as evidence that Morvania is struggling": the clause of the evidence noun is
     what the speaker holds (the reliance is only the ground for it)."""
     nouns = [
         g
@@ -294,12 +294,12 @@ def _setting(child) -> bool:
 
 def _reports(verb) -> bool:
     """A speech verb, or a verb someone plans or wants to do ("plan to discuss"): with a bare noun phrase as
-    its object ("reported the coach's presence") it reports an event, not a statement."""
+    its object ("reported the envoy's presence") it reports an event, not a statement."""
     return verb.lemma_.lower() in SPEECH_VERBS or verb.dep_ == "xcomp"
 
 
 def _proposition(doc, positions: list[int]) -> bool:
-    """Content that says something: a verb or a quotation ("reported the coach's presence" says nothing)."""
+    """Content that says something: a verb or a quotation ("reported the envoy's presence" says nothing)."""
     return any(doc[i].pos_ in ("VERB", "AUX") or doc[i].is_quote for i in positions)
 
 
@@ -589,7 +589,7 @@ def attributions(doc, settings: ClaimSettings | None = None) -> list[Attribution
 def _learned_cue(verb, speaker, model, settings: ClaimSettings) -> bool:
     """The cue model takes the verb for a cue: with a clause at the lower bar; with an object or nothing
     only at the higher bar and said by someone who speaks (a person, an organization, officials), for
-    "Iran sent trainers" and "Russia launched drones" are events. A cognition verb is a cue only with a
+    "Morvania sent trainers" and "Valdoria launched drones" are events. A cognition verb is a cue only with a
     clause ("Valdoria showed the drone at a fair")."""
     if verb.lemma_.lower() in CLAUSE_VERBS:
         return False
@@ -617,8 +617,8 @@ def _span_cue(token, model, settings: ClaimSettings) -> bool:
 def _learned_candidate(cue, words: Words, sentence: tuple[int, int], settings: ClaimSettings):
     """(cue, speaker token, content, lemma, gerund) of a cue from the span model's reading of its sentence:
     the content words, and the source word of highest probability climbed to the top of its phrase. None
-    without content or source, for a cue that describes a noun ("regimes that the US believes have cut
-    off", "Peskov, asked by reporters"), a cue inside its speaker's phrase, content that says nothing, or
+    without content or source, for a cue that describes a noun ("regimes that Aldermark believes have
+    cut off", "Voss, asked by reporters"), a cue inside its speaker's phrase, content that says nothing, or
     when a verb with an object is said by something that does not speak ("Morvania launched drones")."""
     positions, probabilities = span_model().probabilities(words, cue, sentence)
     content_column, source_column = LABELS.index("content"), LABELS.index("source")
@@ -641,9 +641,9 @@ def _learned_candidate(cue, words: Words, sentence: tuple[int, int], settings: C
     if head.dep_ == "compound" or head.left_edge.i <= cue.i <= head.right_edge.i:
         return None  # "a news briefing", "the people who maintain it": the cue is in the speaker phrase
     if not _proposition(doc, content) or doc[content[0]].lower_ in WH_WORDS:
-        return None  # "reported the coach's presence", "presented what they called evidence": no statement
+        return None  # "reported the envoy's presence", "presented what they called evidence": no statement
     if any(g.dep_ in SUBJECTS and g.lower_ in RELATIVE_SUBJECTS and g.i < cue.i for g in _clause_words(cue)):
-        return None  # "regimes that the US believes have cut off Moscow": the clause describes a noun
+        return None  # "regimes that Aldermark believes have cut off Tavrin": the clause describes a noun
     lemma = cue.lemma_.lower()
     plain = lemma not in SPEECH_VERBS and frame(cue) in ("object", "none")
     if plain and speaker_class(head) not in SPEAKING:
@@ -664,8 +664,8 @@ def _passive_agent(verb, subject):
 
 
 def _noun_attribution(noun):
-    """A statement noun with its owner and what it is about: "Trump's call for a wall", "a denial by Iran
-    that it sent drones", "criticism of the plan from the mayor"."""
+    """A statement noun with its owner and what it is about: "the mayor's call for a wall", "a denial by
+    Morvania that it sent drones", "criticism of the plan from the mayor"."""
     owners = [c for c in noun.children if c.dep_ == "poss"]
     owners += [
         g
