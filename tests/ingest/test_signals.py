@@ -399,6 +399,9 @@ def test_the_page_s_own_date_element_wins_a_tie_with_htmldate():
         ("Daily Planet Staff", False, []),  # a desk, not "Daily Planet" the person
         ("Daily Planet Sports Desk", False, []),
         ("Staff Writer", False, []),
+        ("Lena Voss Staff Writer", False, ["Lena Voss"]),  # "Staff" inside a role, not a desk
+        ("By Lena Voss Senior Staff Writer", False, ["Lena Voss"]),
+        ("Daily Planet Staff Writers", False, []),
         ("Sponsored Content", True, []),
         ("lena voss", True, ["Lena Voss"]),  # a CMS account's name, cased
         ("lena voss", False, []),  # a bare lowercase meta value may be anything
@@ -415,9 +418,46 @@ def test_a_byline_s_role_outlet_or_place_after_the_name(value, declared, names):
         ("Example Gazette | Harbour plan wins approval", "Harbour plan wins approval"),
         ("Harbour plan wins approval – Example Gazette", "Harbour plan wins approval"),
         ("Harbour plan wins approval :: gazette.example", "Harbour plan wins approval"),
+        ("Harbour plan wins approval | Local News | Example Gazette", "Harbour plan wins approval"),
+        ("Politics | Harbour plan wins approval | Example Gazette", "Harbour plan wins approval"),
+        ("Example Gazette - World - Harbour plan wins approval", "Harbour plan wins approval"),
+        # a headline's own dash is not the template's bar, and a short remainder is no headline cut
+        ("Harbour plan wins - a fight | Example Gazette", "Harbour plan wins - a fight"),
+        ("Brexit | What it means | Example Gazette", "Brexit | What it means"),
     ],
 )
 def test_the_site_name_is_cut_on_either_side(title, expected):
     result = found(page('<meta property="og:site_name" content="Example Gazette">', title=title),
                    "https://gazette.example/a", field="title")
     assert result.value == expected
+
+
+def test_a_date_line_showing_the_declared_update_outranks_the_stated_publication():
+    body = "<h1>Harbour plan wins approval</h1><p>12.01.2024</p>"
+    stated = (
+        '<meta property="article:published_time" content="2023-11-29T14:13:37+00:00">'
+        + ld({"@type": "NewsArticle", "datePublished": "2023-11-29T14:13:37+00:00",
+              "dateModified": "2024-01-12T14:27:30+00:00"})
+    )
+    assert found(page(stated, body=body)) == signals.Found("2024-01-12", "near-h1")
+    other = body.replace("12.01.2024", "14.01.2024")  # a date line that is not the update: outvoted
+    assert found(page(stated, body=other)) == signals.Found("2023-11-29", "meta")
+
+
+def test_the_date_line_under_an_h2_headline_when_the_h1_is_the_logo():
+    body = (
+        "<h1>Example Gazette</h1><nav><a href='/'>News</a></nav>"
+        "<h2>Harbour plan wins approval</h2><p><span class='date'>27.01.2024</span></p>"
+    )
+    site = '<meta property="og:site_name" content="Example Gazette">'
+    assert found(page(site, body=body)) == signals.Found("2024-01-27", "near-h1")
+    teaser = "<h1>Example Gazette</h1><h2>Most read this week</h2><p>27.01.2024</p>"
+    assert found(page(site, body=teaser)) is None  # an <h2> no stated title confirms is no headline
+
+
+def test_a_forum_poster_s_profile_date_is_no_date_line():
+    body = (
+        "<h1>Harbour plan wins approval</h1>"
+        "<dl><dd><strong>Registriert:</strong> 18.09.2021, 05:56</dd></dl><p>von r23 » 21.01.2024, 05:42</p>"
+    )
+    assert found(page(body=body)) == signals.Found("2024-01-21", "near-h1")

@@ -135,13 +135,14 @@ def _before_weekday(words: list[str]) -> list[str]:
 def _before_tail(words: list[str]) -> list[str]:
     """A byline's words before what follows the name: its role ("Lena Voss Senior Reporter"), its
     outlet or place ("Lena Voss for the Gazette", "Lena Voss in Berlin"); two words at least stay, so
-    that "Staff Writer" is still seen as a role, and a collective ("Daily Planet Staff") stays whole."""
+    that "Staff Writer" is still seen as a role, and a byline ending in a collective ("Daily Planet
+    Staff") stays whole, where one inside a role ("Lena Voss Staff Writer") is the person's role."""
     for i in range(2, len(words)):
         if words[i] in vocab.BYLINE_TAIL_WORDS:
             return words[:i]
     kept = words
     while len(kept) > 2 and kept[-1].lower().strip(".,") in vocab.AUTHOR_ROLE_WORDS:
-        if kept[-1].lower().strip(".,") in vocab.COLLECTIVE_WORDS:
+        if kept is words and kept[-1].lower().strip(".,") in vocab.COLLECTIVE_WORDS:
             return words  # "Daily Planet Staff": a desk, never a person's role
         kept = kept[:-1]
     return kept

@@ -28,6 +28,8 @@ MIN_YEAR = 1990  # no news page in the sets or in use is older; older years are 
 TEXT_CHARS = 300  # a date or byline element with more text than this is a paragraph, not a label
 MIN_H1_WORDS = 2  # a one-word <h1> is a logo or a section name
 MAX_SITE_NAME_WORDS = 3  # "Prachatai.com", "国際ニュース：AFPBB News", "The Sun Daily"
+MAX_SECTION_WORDS = 3  # a section named beside the site's name in a title: "Politics", "World news"
+MIN_HEADLINE_WORDS = 4  # a section is cut only from a headline this long, never to leave a fragment
 HEADER_CHARS = 300  # visible characters under the headline where its date line stands (byline, teaser, date)
 SKIPPED_TAGS = {"script", "style", "noscript", "template", "svg", "title"}
 UTF8_PARSER = lxml.html.HTMLParser(encoding="utf-8")
@@ -257,6 +259,13 @@ def published_meta(page: Page) -> str | None:
     return None
 
 
+def modified(page: Page) -> str | None:
+    """The day the page declares as its last change (JSON-LD ``dateModified``, modified-time meta)."""
+    values = [o.get("dateModified") for o in articles(page)]
+    values += [v for key in vocab.MODIFIED_META for v in page.meta.get(key, [])]
+    return next((found for v in values if isinstance(v, str) and (found := day(v, page.zone))), None)
+
+
 def _classes(element: lxml.html.HtmlElement) -> str:
     return f"{element.get('class') or ''} {element.get('id') or ''}".lower()
 
@@ -308,9 +317,12 @@ def published_time(page: Page) -> str | None:
 def header_node(page: Page) -> etree._ElementUnicodeResult | None:
     """The text node of the first date written just under the headline ("Stand: 28.04.2020",
     "Published 3 May 2021"), else just above it (a kicker line): where readers look for the date,
-    before any sidebar or teaser. Only under an ``<h1>`` that a stated title confirms: under a logo
-    or a section name the next date is a teaser's."""
-    element = headline(page, stated_titles(page))
+    before any sidebar or teaser. Only under a heading that a stated title confirms (an ``<h1>``, else
+    an ``<h2>``, where a theme keeps ``<h1>`` for its logo): under a logo or a section name the next
+    date is a teaser's."""
+    stated = stated_titles(page)
+    element = headline(page, stated)
+    element = headline(page, stated, "h2") if element is None else element
     if element is None:
         return None
     return _first_date(element.xpath("following::text()")) or _first_date(
@@ -340,8 +352,8 @@ def published_header(page: Page) -> str | None:
 
 def _first_date(texts: Iterable[etree._ElementUnicodeResult]) -> etree._ElementUnicodeResult | None:
     """The first publication date among visible texts, within ``HEADER_CHARS``; a date labelled as an
-    update is skipped ("Updated" may stand in an element of its own, before its date), and so are
-    menus and photo captions (``_in_aside``)."""
+    update or a forum poster's profile is skipped ("Updated" may stand in an element of its own,
+    before its date), and so are menus and photo captions (``_in_aside``)."""
     seen, label = 0, ""
     for node in texts:
         parent = node.getparent()
@@ -353,8 +365,9 @@ def _first_date(texts: Iterable[etree._ElementUnicodeResult]) -> etree._ElementU
         # the label may be the element's class: <time class="updated">9. Februar 2019</time>
         classes = _classes(node.getparent()) if node.getparent() is not None else ""
         updated = _says_update(f"{label} {text}", classes)
+        profile = any(word in f"{label} {text}".lower() for word in vocab.PROFILE_LABELS)
         written = written_date(text)
-        if written and day(text) and not updated:
+        if written and day(text) and not (updated or profile):
             return node
         seen, label = seen + len(text), "" if written else text
         if seen > HEADER_CHARS:
@@ -405,6 +418,9 @@ def published(page: Page, others: dict[str, str | None] | None = None) -> Found 
     days = {name: day(extractor(page), page.zone) for name, extractor in PUBLISHED}
     if days["near-h1"] and days["time"] and same_element(page):
         days["time"] = None
+    if days["near-h1"] and days["near-h1"] == modified(page):
+        # the page shows its last change as its date: the stated publication is one it no longer shows
+        days["meta"] = days["json-ld"] = None
     days.update({name: day(value) for name, value in (others or {}).items()})
     votes: dict[str, float] = {}
     for name in VOTE_ORDER:
@@ -446,23 +462,40 @@ def _site_keys_of(sites: list[str]) -> set[str]:
 
 
 def strip_site(title: str, sites: list[str]) -> str:
-    """A title without the site's name around it ("Headline | Site" → "Headline"); the separators
-    inside what is left stay as written."""
+    """A title without the site's name around it ("Headline | Site" → "Headline") and without the
+    sections the site's template writes beside its name ("Headline | World news | Site"); the
+    separators inside what is left stay as written."""
     keys = _site_keys_of(sites)
     pattern = "|".join(re.escape(s) for s in vocab.TITLE_SEPARATORS)
     pieces = re.split(f"({pattern})", title)  # part, separator, part, ...
     while len(pieces) > 2 and names_site(pieces[-1], keys):
-        pieces = pieces[:-2]
+        pieces = _without_sections(pieces[:-2], pieces[-2])
     while len(pieces) > 2 and names_site(pieces[0], keys):
-        pieces = pieces[2:]
+        pieces = _without_sections(pieces[2:], pieces[1])
     return "".join(pieces).strip()
 
 
-def headlines(page: Page) -> list[lxml.html.HtmlElement]:
-    """The page's ``<h1>`` elements long enough to be a headline and not the site's name."""
+def _without_sections(pieces: list[str], separator: str) -> list[str]:
+    """Title pieces without the short ones at either end that the site's template joined with the
+    ``separator`` it put beside its name: a section ("Politics | Headline", "Headline | Local News").
+    A headline's own dashes differ from the template's bar, and a short remainder ("Harbour plan -
+    a fight") may be a headline in two parts: both stay."""
+    for end in (-1, 0):
+        while len(pieces) > 2:
+            piece, joint = (pieces[-1], pieces[-2]) if end else (pieces[0], pieces[1])
+            rest = pieces[:-2] if end else pieces[2:]
+            if (joint != separator or len(piece.split()) > MAX_SECTION_WORDS
+                    or len("".join(rest).split()) < MIN_HEADLINE_WORDS):
+                break
+            pieces = rest
+    return pieces
+
+
+def headlines(page: Page, tag: str = "h1") -> list[lxml.html.HtmlElement]:
+    """The page's ``<h1>`` (or ``tag``) elements long enough to be a headline and not the site's name."""
     keys = _site_keys_of(site_names(page))
     found = []
-    for element in page.tree.iter("h1"):
+    for element in page.tree.iter(tag):
         text = _clean(element.text_content())
         long_enough = len(text.split()) >= MIN_H1_WORDS or (text and not text.isascii())
         if long_enough and not names_site(text, keys):
@@ -489,11 +522,11 @@ def stated_titles(page: Page) -> list[Found]:
     return [f for f in cleaned if _key(f.value) and not names_site(f.value, keys)]
 
 
-def headline(page: Page, stated: list[Found]) -> lxml.html.HtmlElement | None:
-    """The ``<h1>`` that a stated title confirms (the same words, or inside it): the story's own
-    headline, not a logo, a section name or a teaser's heading."""
+def headline(page: Page, stated: list[Found], tag: str = "h1") -> lxml.html.HtmlElement | None:
+    """The ``<h1>`` (or ``tag``) that a stated title confirms (the same words, or inside it): the
+    story's own headline, not a logo, a section name or a teaser's heading."""
     stated_keys = [_key(str(f.value)) for f in stated]
-    for element in headlines(page):
+    for element in headlines(page, tag):
         key = _key(_clean(element.text_content()))
         if key and any(key == other or f" {key} " in f" {other} " for other in stated_keys):
             return element

@@ -162,6 +162,10 @@ PUBLISHED_META = (
     "article_date_original", "date_published", "publication_date", "cxenseparse:recs:publishtime", "dc.date",
     "dcterms.date", "date", "afp-publicdate", "og:pubdate", "bt:pubdate", "ga-publishdate",
 )
+# Meta names and properties (lowercased) that give the time of the last change, in order of reliability:
+# read only to tell whether the date a page shows under its headline is its update (signals.modified).
+MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
+                 "last-modified")
 TITLE_META = ("og:title", "twitter:title", "parsely-title", "sailthru.title", "dc.title", "citation_title",
               "headline")
 AUTHOR_META = (
@@ -201,6 +205,8 @@ OTHER_WEEKDAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "sa
 # "Aktualisiert am 19.02.2020"): the day under the headline skips them.
 UPDATE_LABELS = ("updated", "update", "modified", "last changed", "aktualisiert", "geändert",
                  "letzte änderung", "mis à jour", "modifié", "actualizado", "aggiornato", "bijgewerkt")
+# Labels of dates that are no story's: a forum poster's profile ("Registriert: 18.09.2008", "Joined:").
+PROFILE_LABELS = ("registriert", "joined", "member since", "mitglied seit", "inscrit", "registered")
 # Separators between a headline and the site's name or a section in <title> ("Headline | Site").
 TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " » ", " « ", " · ", " // ", " ~ ", " • ")
 # Words of a byline that name a role, a desk or a collective, not a person ("AP Auto Writer", "Staff").
