@@ -62,7 +62,8 @@ class Document:
     story: str | None = None
     content_hash: str = ""
     # where title, published, authors and outlet came from: json-ld, meta, time, url, h1, near-h1 (the
-    # date line around the headline), title-tag, htmldate, trafilatura (HTML); header, text, byline
+    # date line around the headline), label (a date a "Published" label opens), title-tag, htmldate,
+    # trafilatura (HTML); header, text, byline
     # (plain text)
     provenance: dict[str, str] = field(default_factory=dict)
 

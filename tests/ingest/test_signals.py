@@ -461,3 +461,14 @@ def test_a_forum_poster_s_profile_date_is_no_date_line():
         "<dl><dd><strong>Registriert:</strong> 18.09.2021, 05:56</dd></dl><p>von r23 » 21.01.2024, 05:42</p>"
     )
     assert found(page(body=body)) == signals.Found("2024-01-21", "near-h1")
+
+
+def test_a_labelled_publication_date_outranks_a_bare_time_element_and_htmldate():
+    body = (
+        "<div class='player'><p>Download: opus (16 MB)</p>"
+        "<p>Veröffentlicht am 16.08.2023<br>Dauer: 1 Stunde</p></div>"
+        "<p><time datetime='2023-08-24T03:36:11+02:00'>24.08.2023</time></p>"
+    )
+    assert found(page(body=body), htmldate="2023-08-24") == signals.Found("2023-08-16", "label")
+    sentence = "<p>The study was published in a journal in 2019 and on 3 May 2021 the council voted.</p>"
+    assert signals.published_label(signals.parse(page(body=sentence))) is None  # no label opens it

@@ -30,6 +30,7 @@ MIN_H1_WORDS = 2  # a one-word <h1> is a logo or a section name
 MAX_SITE_NAME_WORDS = 3  # "Prachatai.com", "国際ニュース：AFPBB News", "The Sun Daily"
 MAX_SECTION_WORDS = 3  # a section named beside the site's name in a title: "Politics", "World news"
 MIN_HEADLINE_WORDS = 4  # a section is cut only from a headline this long, never to leave a fragment
+LABEL_CHARS = 80  # a publication label's text is short ("· Published 21. Juli 2017"), not a sentence
 HEADER_CHARS = 300  # visible characters under the headline where its date line stands (byline, teaser, date)
 SKIPPED_TAGS = {"script", "style", "noscript", "template", "svg", "title"}
 UTF8_PARSER = lxml.html.HTMLParser(encoding="utf-8")
@@ -375,6 +376,23 @@ def _first_date(texts: Iterable[etree._ElementUnicodeResult]) -> etree._ElementU
     return None
 
 
+def published_label(page: Page) -> str | None:
+    """The first date of the page's text that a publication label opens ("Veröffentlicht am
+    16.08.2019" in a podcast's file list, "Published 3 May 2021"): the page saying when it appeared,
+    wherever its template puts it; the label's text node and the next two are read."""
+    texts = [node for node in page.tree.xpath("//body//text()")
+             if node.getparent() is None or node.getparent().tag not in SKIPPED_TAGS]
+    for i, node in enumerate(texts):
+        text = _clean(str(node)).lower()
+        if len(text) <= LABEL_CHARS and any(
+            text.startswith(label) or f" {label}" in text for label in vocab.PUBLISHED_LABELS
+        ):
+            value = _clean(" ".join(str(t) for t in texts[i:i + 3]))[:TEXT_CHARS // 2]
+            if day(value, page.zone):
+                return value
+    return None
+
+
 def same_element(page: Page) -> bool:
     """Whether the date under the headline is written inside the element the ``time`` signal reads:
     one element is one vote, not two."""
@@ -406,10 +424,12 @@ PUBLISHED: tuple[tuple[str, Callable[[Page], str | None]], ...] = (
     ("near-h1", published_header),
     ("meta", published_meta),
     ("json-ld", published_json_ld),
+    ("label", published_label),
     ("time", published_time),
 )
-VOTE_ORDER = ("url", "near-h1", "meta", "json-ld", "time", "htmldate")
-VOTE_WEIGHTS = {"url": 2.0, "near-h1": 1.5, "meta": 1.0, "json-ld": 1.0, "htmldate": 0.5, "time": 0.5}
+VOTE_ORDER = ("url", "near-h1", "meta", "json-ld", "label", "time", "htmldate")
+VOTE_WEIGHTS = {"url": 2.0, "near-h1": 1.5, "meta": 1.0, "json-ld": 1.0, "label": 1.0, "htmldate": 0.5,
+                "time": 0.5}
 
 
 def published(page: Page, others: dict[str, str | None] | None = None) -> Found | None:
@@ -418,6 +438,8 @@ def published(page: Page, others: dict[str, str | None] | None = None) -> Found 
     days = {name: day(extractor(page), page.zone) for name, extractor in PUBLISHED}
     if days["near-h1"] and days["time"] and same_element(page):
         days["time"] = None
+    if days["near-h1"]:  # the labelled date is mostly the date line itself: one statement, one vote
+        days["label"] = None
     if days["near-h1"] and days["near-h1"] == modified(page):
         # the page shows its last change as its date: the stated publication is one it no longer shows
         days["meta"] = days["json-ld"] = None

@@ -205,6 +205,10 @@ OTHER_WEEKDAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "sa
 # "Aktualisiert am 19.02.2020"): the day under the headline skips them.
 UPDATE_LABELS = ("updated", "update", "modified", "last changed", "aktualisiert", "geändert",
                  "letzte änderung", "mis à jour", "modifié", "actualizado", "aggiornato", "bijgewerkt")
+# Labels that open a page's statement of its publication date ("Veröffentlicht am 16.08.2019",
+# "Published 3 May 2021"), in the languages of the development pages; lowercased.
+PUBLISHED_LABELS = ("published", "posted on", "veröffentlicht", "publiziert", "erschienen", "erstellt am",
+                    "publié", "publicado", "pubblicato", "gepubliceerd")
 # Labels of dates that are no story's: a forum poster's profile ("Registriert: 18.09.2008", "Joined:").
 PROFILE_LABELS = ("registriert", "joined", "member since", "mitglied seit", "inscrit", "registered")
 # Separators between a headline and the site's name or a section in <title> ("Headline | Site").
