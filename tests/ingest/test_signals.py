@@ -402,6 +402,11 @@ def test_the_page_s_own_date_element_wins_a_tie_with_htmldate():
         ("Lena Voss Staff Writer", False, ["Lena Voss"]),  # "Staff" inside a role, not a desk
         ("By Lena Voss Senior Staff Writer", False, ["Lena Voss"]),
         ("Daily Planet Staff Writers", False, []),
+        ("Lena Voss - Example Gazette", False, ["Lena Voss"]),  # the outlet after a spaced dash
+        ("Anne-Marie Holm", False, ["Anne-Marie Holm"]),  # a hyphen inside a name is no separator
+        ("Lena Voss Twitter: @lenavoss", False, ["Lena Voss"]),
+        ("Lena Voss Published May 3, 2023", False, ["Lena Voss"]),
+        ("Written by Lena Voss", False, ["Lena Voss"]),
         ("Sponsored Content", True, []),
         ("lena voss", True, ["Lena Voss"]),  # a CMS account's name, cased
         ("lena voss", False, []),  # a bare lowercase meta value may be anything

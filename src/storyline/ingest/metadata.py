@@ -103,7 +103,7 @@ def name_case(name: str) -> str:
 
 
 HANDLE = re.compile(r"(?:^|\s)@\w+|https?://\S+|\([^)]*\)")
-NAME_SPLIT = re.compile(r"\s*(?:,|;|\||/|\band\b|\bAND\b|&|\bund\b|\bet\b)\s*")
+NAME_SPLIT = re.compile(r"\s*(?:,|;|\||/|\band\b|\bAND\b|&|\bund\b|\bet\b)\s*|\s+[-–—]\s+")
 QUOTES = "\"“”'‘’"
 
 
@@ -134,11 +134,12 @@ def _before_weekday(words: list[str]) -> list[str]:
 
 def _before_tail(words: list[str]) -> list[str]:
     """A byline's words before what follows the name: its role ("Lena Voss Senior Reporter"), its
-    outlet or place ("Lena Voss for the Gazette", "Lena Voss in Berlin"); two words at least stay, so
+    outlet or place ("Lena Voss for the Gazette", "Lena Voss in Berlin"), a contact link or a date
+    line ("Lena Voss Twitter: @lenavoss", "Lena Voss Published May 3"); two words at least stay, so
     that "Staff Writer" is still seen as a role, and a byline ending in a collective ("Daily Planet
     Staff") stays whole, where one inside a role ("Lena Voss Staff Writer") is the person's role."""
     for i in range(2, len(words)):
-        if words[i] in vocab.BYLINE_TAIL_WORDS:
+        if words[i] in vocab.BYLINE_TAIL_WORDS or words[i].lower().strip(":,.") in vocab.BYLINE_END_WORDS:
             return words[:i]
     kept = words
     while len(kept) > 2 and kept[-1].lower().strip(".,") in vocab.AUTHOR_ROLE_WORDS:

@@ -176,8 +176,10 @@ SITE_NAME_META = (
     "og:site_name", "application-name", "apple-mobile-web-app-title", "twitter:site", "publisher",
     "dc.publisher", "citation_journal_title",
 )
-# Words that open a byline ("By Jane Doe", "Von Jane Doe", "Par Jeanne Doe", "Por Juana Pérez").
-BY_WORDS = ("by", "von", "par", "por", "door")
+# Words that open a byline ("By Jane Doe", "Von Jane Doe", "Par Jeanne Doe", "Por Juana Pérez",
+# "Written by Jane Doe"); the longer first, as the regular expression tries them in order.
+BY_WORDS = ("written by", "posted by", "reported by", "story by", "words by", "text by", "by", "von", "par",
+            "por", "door")
 # Class or id words of the elements holding a story's byline and its date.
 BYLINE_CLASSES = ("byline", "author", "by-line", "writer", "contributor")
 DATE_CLASSES = (
@@ -236,6 +238,12 @@ COLLECTIVE_WORDS = frozenset({
 # "Lena Voss in Berlin", "Tobias Kern aus Bonn"): the name ends before them.
 BYLINE_TAIL_WORDS = frozenset({
     "for", "in", "at", "from", "reporting", "für", "aus", "pour", "à", "para", "en",
+})
+# Words after a byline's name, in any case, that open a contact link or its date line ("Lena Voss
+# Twitter: @lenavoss", "Lena Voss Published May 3, 2023"): the name ends before them.
+BYLINE_END_WORDS = frozenset({
+    "twitter", "email", "e-mail", "facebook", "instagram", "linkedin", "bluesky", "follow", "contact",
+    "published", "updated", "posted", "veröffentlicht", "aktualisiert", "publié",
 })
 # Words that open a group of people or an organisation, never a person's name ("The Russian").
 NOT_A_NAME_START = frozenset({
