@@ -181,3 +181,15 @@ def test_support_verbs_and_urging_are_claims(claims):
     [urged] = claims("Senator Ada Voss urged the council to reopen the port.")
     assert urged.speaker == "Senator Ada Voss" and "reopen the port" in urged.content
     assert claims("The Tarsian navy sailed two frigates north on Monday.") == []
+
+
+def test_a_quotation_opening_with_that_is_no_relative_clause(claims):
+    [claim] = claims("“That was the hardest week of the year,” Harbour Master Ines Falk recalled.")
+    assert claim.speaker == "Harbour Master Ines Falk"
+    assert claim.content == "That was the hardest week of the year"
+
+
+def test_a_learned_cue_with_an_object_said_by_a_noun_that_heads_sources(claims):
+    [claim] = claims("Rival candidates criticized the harbour plan on Monday.")
+    assert claim.speaker == "Rival candidates" and claim.cue == "criticize"
+    assert claims("The new terminal allows ships to dock at night.") == []

@@ -95,3 +95,18 @@ def test_learned_cues_that_describe_a_noun_or_report_no_statement_make_no_claim(
         doc = nlp(text)
         found = attributions(doc, ClaimSettings(learned_spans=True))
         assert not [a for a in found if doc[a.cue[0]].text == cue], text
+
+
+def test_speaker_nouns_are_common_nouns_heading_enough_sources(nlp):
+    text = "The critics said the cranes would fail, Mayor Ito Brandt said."
+    doc = nlp(text)
+
+    def span(words: str) -> list[tuple[int, int]]:
+        start = text.index(words)
+        return [(start, start + len(words))]
+
+    critics = Gold(span("the cranes would fail"), span("The critics"), span("said"))
+    mayor = Gold(span("The critics said the cranes would fail"), span("Mayor Ito Brandt"), span("said."))
+    annotators = [[critics, mayor]] * train_spans.MIN_SPEAKER_COUNT
+    assert train_spans.speaker_nouns([train_spans.Article("a", text, annotators)], [doc]) == ["critic"]
+    assert train_spans.speaker_nouns([train_spans.Article("a", text, annotators[1:])], [doc]) == []

@@ -21,9 +21,6 @@ MODEL_PATH = settings.DATA_DIR / "claims" / "cue_model.json"
 OBJECT_DEPS = {"dobj", "xcomp", "prep", "attr", "acomp", "dative", "oprd"}
 SUBJECTS = {"nsubj", "nsubjpass"}
 CANDIDATE_POS = {"VERB", "AUX", "NOUN"}
-# Speaker classes that state things rather than do them: a verb the model learnt only counts as a cue with an
-# object when one of these is its subject ("Senator Voss endorsed the bill", not "Morvania launched drones").
-SPEAKING = {"person", "org", "anonymous", "pron_person", "pron_group"}
 QUOTE_MARKS = {"“", "”", '"', "‘‘", "’’", "``", "''", "‘", "’"}
 
 

@@ -145,6 +145,9 @@ class SpanModel:
 
     index: dict[str, int]
     weights: np.ndarray  # features x labels
+    # common nouns that head annotated sources in train ("the poll", "critics", "the campaign"): said by one
+    # of them, a verb with an object may be a statement; "the terminal allows ships to dock" is not
+    speaker_nouns: frozenset[str] = frozenset()
 
     def probabilities(self, words: Words, cue, sentence: tuple[int, int]) -> tuple[list[int], np.ndarray]:
         """The positions of the words of the cue's sentence (start, end) near the cue, and their
@@ -170,9 +173,12 @@ def span_model(path: Path = MODEL_PATH) -> SpanModel:
     """The committed model; an empty one when it is missing (the rules alone then)."""
     if not path.exists():
         return SpanModel({}, np.zeros((0, len(LABELS))))
-    data = json.loads(path.read_text(encoding="utf-8"))["weights"]
+    stored = json.loads(path.read_text(encoding="utf-8"))
+    data = stored["weights"]
     names = sorted({f for label in LABELS for f in data[label]})
     weights = np.array([[float(data[label].get(f, 0.0)) for label in LABELS] for f in names]).reshape(
         len(names), len(LABELS)
     )
-    return SpanModel({f: n for n, f in enumerate(names)}, weights)
+    return SpanModel(
+        {f: n for n, f in enumerate(names)}, weights, frozenset(stored.get("speaker_nouns", ()))
+    )

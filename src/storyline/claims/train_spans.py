@@ -28,6 +28,7 @@ from storyline.eval.claims import Article, Ranges, ours, read_split, score
 
 MIN_COUNT = 20  # a feature seen fewer times gets no weight: too rare to carry to new text
 PENALTY = 0.5  # inverse L2 strength (scikit-learn's C)
+MIN_SPEAKER_COUNT = 5  # a noun heading fewer gold sources is a one-off or a mis-lemma ("sander")
 MIN_WEIGHT = 0.05  # smaller weights are left out of the file: they move no probability across a bar
 # (content bar, source bar) pairs the sweep scores on the held-out articles
 BARS = ((0.2, 0.2), (0.2, 0.3), (0.3, 0.2), (0.3, 0.3), (0.4, 0.4), (0.5, 0.3), (0.5, 0.5), (0.6, 0.5))
@@ -91,6 +92,20 @@ def examples(articles: list[Article], docs) -> tuple[list[list[str]], list[int]]
     return rows, labels
 
 
+def speaker_nouns(articles: list[Article], docs) -> list[str]:
+    """Lemmas of the common nouns that head at least ``MIN_SPEAKER_COUNT`` gold sources: the word of the
+    source span whose head lies outside it."""
+    counts: Counter[str] = Counter()
+    for article, doc in zip(articles, docs, strict=True):
+        for gold in (g for golds in article.annotators for g in golds if g.source):
+            words = [t for t in doc if _inside(t, gold.source) and not t.is_space]
+            inside = {t.i for t in words}
+            heads = [t for t in words if t.head.i not in inside or t.head.i == t.i]
+            if heads and heads[0].pos_ == "NOUN":
+                counts[heads[0].lemma_.lower()] += 1
+    return sorted(n for n, c in counts.items() if c >= MIN_SPEAKER_COUNT)
+
+
 def fit(rows: list[list[str]], labels: list[int]) -> dict[str, dict[str, float]]:
     """Per-label weights of a multinomial logistic regression, relative to "none" (whose weights are 0,
     which leaves the probabilities unchanged), over the features seen ``MIN_COUNT`` times."""
@@ -141,13 +156,16 @@ def main() -> None:
     kept = [(a, d) for a, d, o in zip(articles, docs, out, strict=True) if not o]
     rows, labels = examples([a for a, _ in kept], [d for _, d in kept])
     weights = fit(rows, labels)
+    nouns = speaker_nouns([a for a, _ in kept], [d for _, d in kept])
     args.out.parent.mkdir(parents=True, exist_ok=True)
     about = {"trained_on": args.split.name, "held_out": "article n % 4 == 0", "penalty": PENALTY}
-    args.out.write_text(json.dumps({**about, "weights": weights}, indent=0) + "\n", encoding="utf-8")
+    stored = {**about, "speaker_nouns": nouns, "weights": weights}
+    args.out.write_text(json.dumps(stored, indent=0) + "\n", encoding="utf-8")
     counts = Counter(labels)
     print(
         f"{sum(len(w) for w in weights.values())} weights from {len(kept)} articles "
-        f"({len(rows)} words: {counts[1]} content, {counts[2]} source) written to {args.out}"
+        f"({len(rows)} words: {counts[1]} content, {counts[2]} source) and {len(nouns)} speaker nouns "
+        f"written to {args.out}"
     )
 
 
