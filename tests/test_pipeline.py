@@ -189,7 +189,8 @@ FERRY = ["Ferry crews on the Varn islands stopped work on Wednesday in a dispute
 
 def test_a_build_sends_no_text_to_the_embedding_model_twice(tmp_path, embedder, monkeypatch):
     """Cleaning, document features, stories, claim groups, timeline and summary share the vectors of a
-    text (the embedder's cache, the stored sentence vectors) instead of running the model on it again."""
+    text (the embedder's cache, the stored sentence vectors) instead of running the model on it again; the
+    off-topic check's words are looked up in the static table, never sent to the model."""
     sent: list[str] = []
     encode = embedder.model.encode
 
@@ -208,3 +209,5 @@ def test_a_build_sends_no_text_to_the_embedding_model_twice(tmp_path, embedder, 
     pipeline.report(store)
     assert any(FERRY[2] in text for text in sent)  # the sentences went through the model (not cached before)
     assert len(sent) == len(set(sent))
+    assert all(" " in text for text in sent)  # no single word: those come from the static table
+
