@@ -211,3 +211,29 @@ def test_a_build_sends_no_text_to_the_embedding_model_twice(tmp_path, embedder, 
     assert len(sent) == len(set(sent))
     assert all(" " in text for text in sent)  # no single word: those come from the static table
 
+
+def test_rebuilding_a_story_reads_its_stored_vectors_instead_of_running_the_model(tmp_path, embedder,
+                                                                                   monkeypatch):
+    """Claim contents and event texts are embedded once at analysis and stored with the sentence vectors:
+    a later report (here with the embedder's cache emptied, as in a new process) runs the model on
+    nothing."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "ferry1.txt").write_text("title Varn ferry crews strike over night shifts\n\n"
+                                       + "\n\n".join(FERRY))
+    store = Store(tmp_path / "store.duckdb")
+    [doc_id] = pipeline.ingest([str(folder)], store).added
+    annotation = store.annotations([doc_id])[doc_id]
+    assert annotation.claims and annotation.events  # the fixture has both, so the test can fail
+    sent: list[str] = []
+    encode = embedder.model.encode
+
+    def counting(texts, *args, **kwargs):
+        sent.extend(texts)
+        return encode(texts, *args, **kwargs)
+
+    monkeypatch.setattr(embedder.model, "encode", counting)
+    monkeypatch.setattr(embedder, "_cache", {})
+    story = pipeline.report(store).stories[0]
+    assert story.claim_groups and story.events and sent == []
+

@@ -157,6 +157,27 @@ def sentence_features(sentences: Sequence[Sequence[str]], fallbacks: Sequence[st
     return out
 
 
+def text_vectors(texts: Sequence[Sequence[str]], model: Embedder | None = None) -> list[np.ndarray]:
+    """Each document's texts (claim contents, event texts) as a (len, DIMENSION) float32 matrix, embedded
+    in one batch (longer batches pad less)."""
+    model = model or embedder()
+    vectors = model.encode([t for doc in texts for t in doc])
+    bounds = np.cumsum([0, *(len(doc) for doc in texts)])
+    return [vectors[start:end] for start, end in zip(bounds[:-1], bounds[1:], strict=True)]
+
+
+def stored_or_encoded(texts: Sequence[Sequence[str]], stored: Sequence[np.ndarray | None],
+                      model: Embedder | None = None) -> np.ndarray:
+    """The vectors of every document's texts, one matrix in their order: the stored ones, and the model's
+    for a document stored without them (an older store) or with another count."""
+    model = model or embedder()
+    kept = [s is not None and len(s) == len(t) for t, s in zip(texts, stored, strict=True)]
+    fresh = iter(text_vectors([t for t, k in zip(texts, kept, strict=True) if not k], model))
+    parts = [np.asarray(s, dtype=np.float32) if k else next(fresh)
+             for s, k in zip(stored, kept, strict=True)]
+    return np.concatenate(parts) if parts else np.zeros((0, DIMENSION), dtype=np.float32)
+
+
 def title_vector(title: str | None) -> np.ndarray:
     """The sentence embedding of a title, unit length; zeros when there is none."""
     return embedder().encode([title])[0] if title else np.zeros(DIMENSION, dtype=np.float32)
