@@ -2,12 +2,15 @@
 
 Contextual sentence embeddings from the local all-MiniLM-L6-v2 weights (``Embedder``, ``DIMENSION``):
 the model run on each text, costly (more CPU a sentence than spaCy's whole pipeline spends on it).
-Sentences (off-topic check, copies, stories' lead vectors, summary), titles, the words of the off-topic
-check and claim contents (grouping, at report time) are embedded through it. Thresholds on cosines are
-tied to these vectors; the store records ``VECTOR_MODEL`` and refuses vectors of another.
+Sentences (off-topic check, copies, stories' lead vectors, summary), titles, claim contents (grouping)
+and event texts (timeline) are embedded through it. Thresholds on cosines are tied to these vectors; the
+store records ``VECTOR_MODEL`` and refuses vectors of another.
 
-In a build every sentence is embedded once: cleaning embeds its sentences to find off-topic ones, and
-the cache hands the same vectors to the document features (spaCy splits most sentences alike).
+In a build every text is embedded once: cleaning embeds its sentences to find off-topic ones, and the
+cache hands the same vectors to the document features (spaCy splits most sentences alike); claim
+contents and event texts are embedded at analysis and stored, so a story rebuilt later reads them.
+The static table below embeds claim contents far worse (Emergent grouping BCubed 0.671 against 0.852 at
+the cut fitted on the fit half), so they stay on the contextual model.
 
 Static word vectors (``StaticEmbedder``): the same weights run once on each token of their vocabulary
 alone ("[CLS] token [SEP]", as the model embeds a one-word text), centred and projected on the first
