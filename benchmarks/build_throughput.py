@@ -80,6 +80,7 @@ def instrument() -> None:
     for stage, names in (("clean (off-topic embeddings included)", ["clean_document"]),
                          ("annotate, claims, events", ["annotate", "claims_of", "events_of"]),
                          ("document features (embeddings)", ["sentence_features"]),
+                         ("claim and event vectors (embeddings)", ["text_vectors"]),
                          ("report: claim groups", ["group_claims"])):
         for name in names:
             setattr(pipeline, name, timed(stage, getattr(pipeline, name)))

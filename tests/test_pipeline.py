@@ -189,7 +189,8 @@ FERRY = ["Ferry crews on the Varn islands stopped work on Wednesday in a dispute
 
 def test_a_build_sends_no_text_to_the_embedding_model_twice(tmp_path, embedder, monkeypatch):
     """Cleaning, document features, stories, claim groups, timeline and summary share the vectors of a
-    text (the embedder's cache, the stored sentence vectors) instead of running the model on it again."""
+    text (the embedder's cache, the stored sentence vectors) instead of running the model on it again; the
+    off-topic check's words are looked up in the static table, never sent to the model."""
     sent: list[str] = []
     encode = embedder.model.encode
 
@@ -208,3 +209,31 @@ def test_a_build_sends_no_text_to_the_embedding_model_twice(tmp_path, embedder, 
     pipeline.report(store)
     assert any(FERRY[2] in text for text in sent)  # the sentences went through the model (not cached before)
     assert len(sent) == len(set(sent))
+    assert all(" " in text for text in sent)  # no single word: those come from the static table
+
+
+def test_rebuilding_a_story_reads_its_stored_vectors_instead_of_running_the_model(tmp_path, embedder,
+                                                                                   monkeypatch):
+    """Claim contents and event texts are embedded once at analysis and stored with the sentence vectors:
+    a later report (here with the embedder's cache emptied, as in a new process) runs the model on
+    nothing."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "ferry1.txt").write_text("title Varn ferry crews strike over night shifts\n\n"
+                                       + "\n\n".join(FERRY))
+    store = Store(tmp_path / "store.duckdb")
+    [doc_id] = pipeline.ingest([str(folder)], store).added
+    annotation = store.annotations([doc_id])[doc_id]
+    assert annotation.claims and annotation.events  # the fixture has both, so the test can fail
+    sent: list[str] = []
+    encode = embedder.model.encode
+
+    def counting(texts, *args, **kwargs):
+        sent.extend(texts)
+        return encode(texts, *args, **kwargs)
+
+    monkeypatch.setattr(embedder.model, "encode", counting)
+    monkeypatch.setattr(embedder, "_cache", {})
+    story = pipeline.report(store).stories[0]
+    assert story.claim_groups and story.events and sent == []
+

@@ -78,7 +78,7 @@ def test_copies_and_retellings_are_one_event_and_background_is_marked(embedder):
             "tv", 0, "PROVIDE", "Velmora sent forty rockets to Orsk in March", "2031-03", "month", "Velmora"
         ),
     ]
-    merged, told = story_events(events, DOCS, embedder.encode)
+    merged, told = story_events(events, DOCS, embedder.encode([e.text for e in events]))
     provide = next(e for e in merged if e.type == "PROVIDE")
     assert provide.documents == ["copy", "tv", "wire"]
     assert told[provide.id] == {("wire", 0), ("copy", 0), ("tv", 0)}

@@ -178,6 +178,10 @@ class Features:
     sentence_vectors: Any = None  # np.ndarray (n_sentences, embeddings.DIMENSION), unit length
     minhash: Any = None  # np.ndarray of uint64 hash values
     data: dict[str, Any] = field(default_factory=dict)  # entity keys, dates, ... for stories
+    # Embedded once at analysis so that rebuilding a story does not run the model again (float32, in the
+    # order of the annotation's claims and events; None in a store written before they were kept).
+    claim_vectors: Any = None  # np.ndarray (n_claims, embeddings.DIMENSION) of the claims' contents
+    event_vectors: Any = None  # np.ndarray (n_events, embeddings.DIMENSION) of the events' texts
 
 
 @dataclass

@@ -18,7 +18,7 @@ from storyline.claims.extract import claims_of
 from storyline.claims.groups import group_claims, sentence_support
 from storyline.clean import clean_document
 from storyline.copies import CopyDetector, minhash_of
-from storyline.embeddings import embedder, sentence_features
+from storyline.embeddings import embedder, sentence_features, stored_or_encoded, text_vectors
 from storyline.events import events_of, redate_events
 from storyline.ingest import read_inputs
 from storyline.model import Annotation, Document, Dossier, Features, ReadError, ReadWarning, Story
@@ -79,12 +79,17 @@ def analyse(docs: list[Document], processes: int = settings.SPACY_PROCESSES) -> 
         annotated.append((doc, annotation))
     vectors = sentence_features([[s.text for s in a.sentences] for _, a in annotated],
                                 [doc.title or doc.text[:200] for doc, _ in annotated], model)
+    claim_vectors = text_vectors([[c.content for c in a.claims] for _, a in annotated], model)
+    event_vectors = text_vectors([[e.text for e in a.events] for _, a in annotated], model)
     out = []
-    for (doc, annotation), (doc_vector, sentence_vectors) in zip(annotated, vectors, strict=True):
+    for (doc, annotation), (doc_vector, sentence_vectors), claimed, told in zip(
+            annotated, vectors, claim_vectors, event_vectors, strict=True):
         features = Features(
             document=doc.id,
             doc_vector=doc_vector,
             sentence_vectors=sentence_vectors,
+            claim_vectors=claimed,
+            event_vectors=told,
             minhash=minhash_of(doc.text),
             data={"entities": sorted({m.attributes.get("canonical", m.text) for m in annotation.mentions}),
                   "published": doc.published},
@@ -311,11 +316,17 @@ def build_story(store: Store, story_id: str) -> Story:
     claims = [c for a in ordered for c in a.claims]
     link_speakers(claims, ordered, entities)
     model = embedder()
-    groups = group_claims(claims, model.encode([c.content for c in claims]), docs, annotations)
+    features = store.features(doc_ids)
+    stored = [features.get(d, Features(d)) for d in doc_ids]
+    claim_vectors = stored_or_encoded([[c.content for c in a.claims] for a in ordered],
+                                      [f.claim_vectors for f in stored], model)
+    groups = group_claims(claims, claim_vectors, docs, annotations)
     support = sentence_support(groups, claims)
-    events, told = story_events([e for a in ordered for e in a.events], docs, model.encode)
+    event_vectors = stored_or_encoded([[e.text for e in a.events] for a in ordered],
+                                      [f.event_vectors for f in stored], model)
+    events, told = story_events([e for a in ordered for e in a.events], docs, event_vectors)
     timeline = build_timeline(events, told, {k: g for k, (g, _) in support.items()})
-    candidates, vectors = summary_candidates(ordered, docs, store.features(doc_ids), model)
+    candidates, vectors = summary_candidates(ordered, docs, features, model)
     summary = summarize(candidates, vectors, groups, claims, support)
     title = story_title([docs[d] for d in doc_ids]) or _text_start(docs[doc_ids[0]].text) or story_id
     return Story(id=story_id, title=title, documents=doc_ids, entities=entities, claims=claims,

@@ -7,7 +7,6 @@ centre whose participants no other document names is background (another story m
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -16,7 +15,6 @@ from storyline.annotate.dates import date_span
 from storyline.model import Document, Event, TimelineEntry
 
 SentenceKey = tuple[str, int]  # (document, sentence index)
-Encode = Callable[[Sequence[str]], np.ndarray]
 NAME = re.compile(r"\b[A-Z][\w-]{2,}")
 
 
@@ -44,14 +42,13 @@ class _Told:
 def story_events(
     events: list[Event],
     docs: dict[str, Document],
-    encode: Encode,
+    vectors: np.ndarray,
     settings: TimelineSettings = TimelineSettings(),
 ) -> tuple[list[Event], dict[str, set[SentenceKey]]]:
     """The story's events, merged across copies and documents, with background marked; and for each
-    event id the sentences that tell it."""
+    event id the sentences that tell it. ``vectors``: the events' text embeddings, in their order."""
     if not events:
         return [], {}
-    vectors = encode([e.text for e in events])
     root = {d: _root(d, docs) for d in docs}
     told: list[_Told] = []
     copies: list[tuple[Event, np.ndarray]] = []

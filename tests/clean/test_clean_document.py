@@ -3,7 +3,10 @@ sentence after the title or inside a paragraph, and story sentences that must st
 
 from __future__ import annotations
 
-from storyline.clean import KINDS, clean_document
+import pytest
+
+from storyline.clean import KINDS, OfftopicSettings, clean_document
+from storyline.clean.offtopic import WORD_VECTORS
 from storyline.model import Document
 
 TITLE = "Aldermark says Valdorian engineers are servicing drones on the Sarvik peninsula"
@@ -23,23 +26,25 @@ STORY = [
 ]
 
 
-def cleaned(paragraphs: list[str], embedder) -> Document:
+def cleaned(paragraphs: list[str], embedder, words: str = "static") -> Document:
     doc = Document(id="d", source="d.txt", raw_text="\n\n".join([TITLE, *paragraphs]), title=TITLE)
-    return clean_document(doc, embedder)
+    return clean_document(doc, embedder, OfftopicSettings(words))
 
 
 def removed(doc: Document) -> list[tuple[str, str]]:
     return [(r.kind, r.text) for r in doc.removed]
 
 
-def test_clean_document_stays_unchanged(embedder):
-    doc = cleaned(STORY, embedder)
+@pytest.mark.parametrize("words", WORD_VECTORS)
+def test_clean_document_stays_unchanged(embedder, words):
+    doc = cleaned(STORY, embedder, words)
     assert doc.removed == []
     assert doc.text == "\n\n".join([TITLE, *STORY])
 
 
-def test_story_sentences_that_drift_in_topic_are_kept(embedder):
-    doc = cleaned(STORY, embedder)
+@pytest.mark.parametrize("words", WORD_VECTORS)
+def test_story_sentences_that_drift_in_topic_are_kept(embedder, words):
+    doc = cleaned(STORY, embedder, words)
     assert "student protests" in doc.text and "largest demonstrations" in doc.text
 
 
@@ -68,17 +73,19 @@ def test_headline_fused_in_front_of_a_sentence_is_removed(embedder):
     assert STORY[1] + " " + sentence in doc.text
 
 
-def test_unrelated_sentence_after_the_title_is_removed(embedder):
+@pytest.mark.parametrize("words", WORD_VECTORS)
+def test_unrelated_sentence_after_the_title_is_removed(embedder, words):
     intruder = "The pop star thanked her fans for their patience after the tour dates were moved to spring."
-    doc = cleaned([intruder, *STORY], embedder)
+    doc = cleaned([intruder, *STORY], embedder, words)
     assert removed(doc) == [("offtopic", intruder)]
     assert doc.text == "\n\n".join([TITLE, *STORY])
 
 
-def test_unrelated_sentence_inside_a_paragraph_is_removed(embedder):
+@pytest.mark.parametrize("words", WORD_VECTORS)
+def test_unrelated_sentence_inside_a_paragraph_is_removed(embedder, words):
     intruder = ("Scientists have discovered a new species of frog in the cloud forests of the eastern "
                 "mountains.")
-    doc = cleaned([*STORY[:3], STORY[3] + " " + intruder, *STORY[4:]], embedder)
+    doc = cleaned([*STORY[:3], STORY[3] + " " + intruder, *STORY[4:]], embedder, words)
     assert removed(doc) == [("offtopic", intruder)]
 
 

@@ -15,6 +15,9 @@ def test_removal_precision_and_recall_on_the_labelled_fixtures(embedder):
     assert figures["removal_recall"] >= 0.95
     assert figures["kept_rate"] == 1.0
     assert figures["kind_accuracy"] >= 0.95
+    assert figures["contextual_removal_precision"] >= 0.95  # the same fixtures, contextual word vectors
+    assert figures["contextual_removal_recall"] >= 0.95
+    assert figures["contextual_kept_rate"] == 1.0
 
 
 def test_scoring_tolerates_bullets_and_wider_removals():

@@ -124,6 +124,24 @@ def test_provenance_round_trips_and_an_older_store_gains_the_column(tmp_path):
     assert store.documents()[0].provenance == {"title": "h1", "published": "json-ld"}
 
 
+def test_claim_and_event_vectors_round_trip_and_an_older_store_gains_their_columns(tmp_path):
+    path = tmp_path / "old.duckdb"
+    store = Store(path)
+    store.db.execute("ALTER TABLE features DROP COLUMN claim_vectors")  # a store made before they were kept
+    store.db.execute("ALTER TABLE features DROP COLUMN event_vectors")
+    store.close()
+    store = Store(path)
+    doc, annotation, features = item("a")
+    features.claim_vectors = np.full((1, 4), 0.5, dtype=np.float32)
+    features.event_vectors = np.zeros((0, 4), dtype=np.float32)
+    with store.transaction():
+        store.add_documents([(doc, annotation, features)])
+    stored = store.features(["a"])["a"]
+    assert np.array_equal(stored.claim_vectors, features.claim_vectors)
+    assert stored.event_vectors.shape == (0, 4)
+    assert store.features(["a"], sentences=False)["a"].claim_vectors is None
+
+
 def test_a_store_refuses_to_open_for_another_embedding_model(tmp_path):
     path = tmp_path / "s.duckdb"
     store = Store(path, vector_model="model-a")

@@ -11,9 +11,11 @@ Cleaning never loses a document: one that it would leave without a sentence keep
 from __future__ import annotations
 
 from storyline.clean.boilerplate import is_long, strip_boilerplate
-from storyline.clean.offtopic import strip_offtopic
+from storyline.clean.offtopic import OfftopicSettings, strip_offtopic
 from storyline.clean.tokens import detokenize, is_tokenized
 from storyline.model import Document
+
+__all__ = ["KINDS", "OfftopicSettings", "clean_document", "keep_raw_text"]
 
 EMPTIED_WARNING = "no story text left after cleaning"
 
@@ -33,7 +35,7 @@ KINDS = (
 )
 
 
-def clean_document(doc: Document, embedder=None) -> Document:
+def clean_document(doc: Document, embedder=None, offtopic: OfftopicSettings | None = None) -> Document:
     """Clean ``doc.raw_text`` into ``doc.text`` and ``doc.removed``; without an embedder only the
     orthographic cues are used, not coherence."""
     raw = doc.raw_text
@@ -44,7 +46,7 @@ def clean_document(doc: Document, embedder=None) -> Document:
     first = next((line.strip() for line in raw.splitlines() if line.strip()), None)
     title = doc.title or (first if first and not is_long(first) else None)  # a long line is no headline
     paragraphs, removed = strip_boilerplate(raw, title)
-    paragraphs, off_story = strip_offtopic(paragraphs, title, embedder)
+    paragraphs, off_story = strip_offtopic(paragraphs, title, embedder, offtopic or OfftopicSettings())
     doc.text = "\n\n".join(paragraphs)
     doc.removed = removed + off_story
     if not [p for p in paragraphs if p != doc.title] and (doc.removed or not paragraphs):

@@ -8,7 +8,8 @@ Three cues, from the surest to the weakest:
 * the lead: a story's first sentence restates its headline, so a first sentence far from the title,
   followed by one close to it, was put in front of the story;
 * coherence: a sentence whose meaning (sentence embedding) and vocabulary (embeddings of its content
-  words) are both far from every other part of the document.
+  words: the contextual model run on each word, or the static table distilled from it, as
+  ``OfftopicSettings.word_vectors`` says) are both far from every other part of the document.
 
 The thresholds were chosen on the labelled fixtures in ``data/eval/clean`` (``storyline eval
 clean``), with a margin below the least coherent sentence that belongs to its story."""
@@ -17,6 +18,8 @@ from __future__ import annotations
 
 import functools
 import itertools
+from dataclasses import dataclass
+from typing import Literal
 
 import numpy as np
 
@@ -28,7 +31,12 @@ from storyline.vocabulary import content_words
 MIN_PIECES = 4  # fewer sentences than this give no reliable picture of what the document is about
 LEAD_TITLE_MAX = 0.25  # a first sentence this far from the title (cosine) may not be the lead ...
 LEAD_MARGIN = 0.30  # ... if the next sentence is this much closer to the title
-OFFTOPIC_SCORE = 0.55  # coherence + vocabulary score below which a sentence belongs to another story
+# Coherence + vocabulary score below which a sentence belongs to another story, by the word vectors used
+# (tied to their cosines; chosen on the labelled fixtures, ``storyline eval clean``). The static table's
+# cosines run about 0.25 below the contextual ones (it is centred); on the fixtures its first false removal
+# comes at 0.45, and 0.43 finds what the contextual vectors find at 0.55.
+OFFTOPIC_SCORES = {"contextual": 0.55, "static": 0.43}
+WORD_VECTORS = tuple(OFFTOPIC_SCORES)  # the kinds of word vectors the check can use
 WORD_PRIOR = 0.5  # a typical vocabulary score; short sentences are pulled towards it ...
 WORD_PRIOR_WEIGHT = 2  # ... as if they had this many more words of typical score
 TOP_NEIGHBOURS = 2  # a sentence of the story is close to at least this many others
@@ -40,6 +48,30 @@ MIN_WORD_LENGTH = 4  # shorter words are mostly function words and abbreviations
 # checked in windows of at most this many consecutive sentences, so its cost grows linearly with its
 # length (none of the labelled fixtures comes near it, and few news articles do).
 WINDOW_SENTENCES = 250
+
+
+@dataclass(frozen=True)
+class OfftopicSettings:
+    """How the coherence cue embeds words, with the reason for the default."""
+
+    # "static": rows of the table distilled from the sentence model (a look-up); "contextual": the sentence
+    # model run on each word (a document's few hundred words cost more than its sentences: about 60% of the
+    # texts a build embedded). Static keeps the cleaning figures (``storyline eval clean``/``cleaning``
+    # print both kinds in one run), so it is the default.
+    word_vectors: Literal["contextual", "static"] = "static"
+    cut: float | None = None  # None: the cut chosen for these word vectors (OFFTOPIC_SCORES); set to sweep it
+
+    @property
+    def score_cut(self) -> float:
+        return OFFTOPIC_SCORES[self.word_vectors] if self.cut is None else self.cut
+
+    def word_embedder(self, sentence_embedder):
+        """What embeds the words: the sentence embedder itself, or the static table."""
+        if self.word_vectors == "contextual":
+            return sentence_embedder
+        from storyline.embeddings import static_embedder
+
+        return static_embedder()
 
 
 UNTAGGING_PIPES = ("paragraph_boundaries", "parser", "lemmatizer", "ner", "storyline_entities")
@@ -120,18 +152,20 @@ def _coherence(vectors: np.ndarray, title_vector: np.ndarray) -> np.ndarray:
     return ((vectors * rest).sum(axis=1) + closest) / 2
 
 
-def foreign_sentences(texts: list[str], title: str | None, embedder) -> set[int]:
+def foreign_sentences(texts: list[str], title: str | None, embedder,
+                      settings: OfftopicSettings = OfftopicSettings()) -> set[int]:
     """Indexes of the sentences that belong to another story; a long document window by window, each
     window of about the same length."""
     windows = -(-len(texts) // WINDOW_SENTENCES)
     if windows > 1:
         bounds = [round(k * len(texts) / windows) for k in range(windows + 1)]
         return {start + i for start, end in itertools.pairwise(bounds)
-                for i in _foreign_in(texts[start:end], title, embedder, lead=start == 0)}
-    return _foreign_in(texts, title, embedder)
+                for i in _foreign_in(texts[start:end], title, embedder, settings, lead=start == 0)}
+    return _foreign_in(texts, title, embedder, settings)
 
 
-def _foreign_in(texts: list[str], title: str | None, embedder, lead: bool = True) -> set[int]:
+def _foreign_in(texts: list[str], title: str | None, embedder, settings: OfftopicSettings,
+                lead: bool = True) -> set[int]:
     """``foreign_sentences`` of one window; the lead cue only where the window opens the story."""
     if len(texts) < MIN_PIECES:
         return set()
@@ -141,12 +175,14 @@ def _foreign_in(texts: list[str], title: str | None, embedder, lead: bool = True
     to_title = vectors @ title_vector
     if lead and title and to_title[0] < LEAD_TITLE_MAX and to_title[1] >= to_title[0] + LEAD_MARGIN:
         foreign.add(0)
-    scores = _coherence(vectors, title_vector) + _vocabulary_scores(texts, title, embedder)
-    foreign.update(int(i) for i in np.flatnonzero(scores < OFFTOPIC_SCORE))
+    words = settings.word_embedder(embedder)
+    scores = _coherence(vectors, title_vector) + _vocabulary_scores(texts, title, words)
+    foreign.update(int(i) for i in np.flatnonzero(scores < settings.score_cut))
     return foreign
 
 
-def strip_offtopic(paragraphs: list[str], title: str | None, embedder) -> tuple[list[str], list[Removal]]:
+def strip_offtopic(paragraphs: list[str], title: str | None, embedder,
+                   settings: OfftopicSettings = OfftopicSettings()) -> tuple[list[str], list[Removal]]:
     """Paragraphs without glued headlines, glued captions and other stories' sentences.
 
     A first paragraph equal to the title is the headline and is kept as it is."""
@@ -161,7 +197,8 @@ def strip_offtopic(paragraphs: list[str], title: str | None, embedder) -> tuple[
         removed.extend(glued)
         body.append(pieces)
     located = [(p, k) for p, pieces in enumerate(body) for k in range(len(pieces))]
-    foreign = foreign_sentences([body[p][k].text for p, k in located], title, embedder) if embedder else set()
+    foreign = (foreign_sentences([body[p][k].text for p, k in located], title, embedder, settings)
+               if embedder else set())
     for n, (p, k) in enumerate(located):
         if n in foreign:
             removed.append(Removal(body[p][k].text, "offtopic"))

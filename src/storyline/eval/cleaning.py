@@ -11,7 +11,9 @@ title, tokenized texts, words before and after cleaning, and removals by kind.
 Off-topic removal by sentence embeddings costs about two CPU seconds a document, an hour for these
 corpora on a shared machine: every document is cleaned with the orthographic rules, and a fixed sample
 of ``EMBEDDED_SAMPLE`` documents per corpus again with the embedder, so that off-topic removal is
-checked too (``<corpus>_embedded_*``). Gate figures are shares, so that "value >= floor" holds them:
+checked too (``<corpus>_embedded_*``, with the pipeline's default word vectors for the off-topic check;
+``<corpus>_<kind>_embedded_*`` the same sample with the other kind, in the same run). Gate figures
+are shares, so that "value >= floor" holds them:
 ``<corpus>_kept_share`` (documents with text, floor 1.0), ``<corpus>_not_emptied_share`` (documents
 cleaning did not empty) and ``<corpus>_kept_word_share`` (words left after cleaning: a rule that starts
 taking article text shows here)."""
@@ -25,7 +27,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from storyline.clean import EMPTIED_WARNING, clean_document
+from storyline.clean import EMPTIED_WARNING, OfftopicSettings, clean_document
+from storyline.clean.offtopic import WORD_VECTORS
 from storyline.clean.tokens import is_tokenized
 from storyline.eval.story_corpora import fnc1_documents
 from storyline.ingest import metadata, read_file
@@ -132,7 +135,22 @@ def _share(part: int, whole: int) -> float:
     return part / whole if whole else 1.0
 
 
-def figures(name: str, tally: Tally, embedded: Tally) -> dict[str, float]:
+def embedded_figures(prefix: str, embedded: Tally) -> dict[str, float]:
+    """Figures of the sample cleaned with the embedder, named ``<prefix>_embedded_*``."""
+    return {
+        f"{prefix}_embedded_documents": float(embedded.documents),
+        f"{prefix}_embedded_kept_share": _share(embedded.documents - embedded.without_text,
+                                                embedded.documents),
+        f"{prefix}_embedded_not_emptied_share": _share(embedded.documents - embedded.emptied,
+                                                       embedded.documents),
+        f"{prefix}_embedded_removed_word_share": 1 - _share(embedded.words_after, embedded.words_before),
+        f"{prefix}_embedded_offtopic_removals": float(embedded.removals["offtopic"]),
+    }
+
+
+def figures(name: str, tally: Tally, embedded: dict[str, Tally]) -> dict[str, float]:
+    """A corpus's figures; ``embedded`` holds the sample's tally by kind of off-topic word vectors."""
+    default = OfftopicSettings().word_vectors
     out = {
         f"{name}_documents": float(tally.documents),
         f"{name}_read_errors": float(tally.read_errors),
@@ -148,12 +166,9 @@ def figures(name: str, tally: Tally, embedded: Tally) -> dict[str, float]:
         f"{name}_words_after": float(tally.words_after),
         f"{name}_removed_word_share": 1 - _share(tally.words_after, tally.words_before),
         f"{name}_kept_word_share": _share(tally.words_after, tally.words_before),
-        f"{name}_embedded_documents": float(embedded.documents),
-        f"{name}_embedded_kept_share": _share(embedded.documents - embedded.without_text, embedded.documents),
-        f"{name}_embedded_not_emptied_share": _share(embedded.documents - embedded.emptied,
-                                                     embedded.documents),
-        f"{name}_embedded_removed_word_share": 1 - _share(embedded.words_after, embedded.words_before),
     }
+    for kind, sample in embedded.items():
+        out.update(embedded_figures(name if kind == default else f"{name}_{kind}", sample))
     refused = tally.titles_refused.items()
     out.update({f"{name}_refused_{reason.replace(' ', '_')}": float(n) for reason, n in refused})
     out.update({f"{name}_removals_{kind}": float(n) for kind, n in sorted(tally.removals.items())})
@@ -173,14 +188,15 @@ def run(datasets: Path, quick: bool) -> dict[str, float]:
         model = embedder()
     out: dict[str, float] = {}
     for name, source in found.items():
-        tally, embedded = Tally(), Tally()
+        tally, embedded = Tally(), {kind: Tally() for kind in WORD_VECTORS}
         docs = list(documents_of(source, tally, QUICK_DOCUMENTS if quick else None))
         step = max(1, len(docs) // EMBEDDED_SAMPLE)
         for n, doc in enumerate(docs):
             clean_document(doc, None)
             count(doc, tally)
-            if model is not None and n % step == 0 and embedded.documents < EMBEDDED_SAMPLE:
-                clean_document(doc, model)
-                count(doc, embedded)
+            if model is not None and n % step == 0 and n // step < EMBEDDED_SAMPLE:
+                for kind, sample in embedded.items():
+                    clean_document(doc, model, OfftopicSettings(kind))
+                    count(doc, sample)
         out.update(figures(name, tally, embedded))
     return out

@@ -147,6 +147,8 @@ class Store:
                     _blob(feature.sentence_vectors),
                     _blob(feature.minhash),
                     json.dumps(feature.data),
+                    _blob(feature.claim_vectors),
+                    _blob(feature.event_vectors),
                 )
             )
         self._insert(f"documents (seq, {', '.join(DOCUMENT_COLUMNS)})", documents)
@@ -271,21 +273,25 @@ class Store:
         return {doc_id: from_dict(Annotation, json.loads(data)) for doc_id, data in rows}
 
     def features(self, ids: Iterable[str] | None = None, sentences: bool = True) -> dict[str, Features]:
-        """Stored features; ``sentences=False`` skips the (large) sentence vectors."""
-        columns = "document, doc_vector, " + ("sentence_vectors" if sentences else "NULL") + ", minhash, data"
+        """Stored features; ``sentences=False`` skips the (large) sentence, claim and event vectors."""
+        texts = "sentence_vectors, claim_vectors, event_vectors" if sentences else "NULL, NULL, NULL"
+        columns = f"document, doc_vector, {texts}, minhash, data"
         query = f"SELECT {columns} FROM features"
         params: list = []
         if ids is not None:
             query += " WHERE document IN (SELECT unnest(?))"
             params = [list(ids)]
         out = {}
-        for doc_id, doc_vector, sentence_vectors, minhash, data in self.db.execute(query, params).fetchall():
+        rows = self.db.execute(query, params).fetchall()
+        for doc_id, doc_vector, sentence_vectors, claim_vectors, event_vectors, minhash, data in rows:
             out[doc_id] = Features(
                 doc_id,
                 _array(doc_vector),
                 _array(sentence_vectors),
-                _array(minhash),
-                json.loads(data or "{}"),
+                claim_vectors=_array(claim_vectors),
+                event_vectors=_array(event_vectors),
+                minhash=_array(minhash),
+                data=json.loads(data or "{}"),
             )
         return out
 

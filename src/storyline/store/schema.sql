@@ -20,6 +20,8 @@ CREATE TABLE IF NOT EXISTS claims (
 CREATE TABLE IF NOT EXISTS features (
     document VARCHAR PRIMARY KEY, doc_vector BLOB, sentence_vectors BLOB, minhash BLOB, data VARCHAR
 );
+ALTER TABLE features ADD COLUMN IF NOT EXISTS claim_vectors BLOB;  -- stores made before they were kept
+ALTER TABLE features ADD COLUMN IF NOT EXISTS event_vectors BLOB;
 CREATE TABLE IF NOT EXISTS stories (
     id VARCHAR PRIMARY KEY, title VARCHAR, size INTEGER, centroid BLOB, state VARCHAR,
     data VARCHAR, dirty BOOLEAN
