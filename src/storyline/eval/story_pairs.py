@@ -72,9 +72,13 @@ def pairs(items: list[tuple[Document, Features]], gold: dict[str, Hashable],
 def fit(items: list[tuple[Document, Features]], gold: dict[str, Hashable], fitted_on: str,
         settings: StorySettings | None = None) -> PairModel:
     """The logistic regression over the pairs of one corpus (or of several, given together)."""
+    return fit_pairs(*pairs(items, gold, settings), fitted_on)
+
+
+def fit_pairs(x: np.ndarray, y: np.ndarray, fitted_on: str) -> PairModel:
+    """The logistic regression over pair similarities ``x`` and same-story labels ``y``."""
     from sklearn.linear_model import LogisticRegression
 
-    x, y = pairs(items, gold, settings)
     model = LogisticRegression(C=REGULARISATION, class_weight=CLASS_WEIGHT, max_iter=5000).fit(x, y)
     return PairModel(model.coef_[0], float(model.intercept_[0]), fitted_on)
 
