@@ -138,8 +138,9 @@ def test_the_date_line_under_the_headline_outranks_a_stale_machine_date():
     stale = ld({"@type": "NewsArticle", "datePublished": "2021-01-01"})
     result = found(page(stale, body=body))
     assert result == signals.Found("2023-04-28", "near-h1")  # not the update, not the stale JSON-LD
+    # a header showing only its update shows that as the page's date, over an older stated publication
     updated_only = "<h1>Harbour plan wins approval</h1><p><span>Updated</span> <span>May 6, 2023</span></p>"
-    assert found(page(body=updated_only)) is None
+    assert found(page(stale, body=updated_only)) == signals.Found("2023-05-06", "near-h1")
     kicker = "<p>Harbour, 12 June 2023</p><h1>Harbour plan wins approval</h1><p>By Lena Voss</p>"
     assert found(page(body=kicker)) == signals.Found("2023-06-12", "near-h1")
     teaser = "<h1>Most read this week</h1><p>Ferry strike ends</p><p>2 May 2023</p>"

@@ -326,9 +326,9 @@ def header_node(page: Page) -> etree._ElementUnicodeResult | None:
     element = headline(page, stated, "h2") if element is None else element
     if element is None:
         return None
-    return _first_date(element.xpath("following::text()")) or _first_date(
-        reversed(element.xpath("preceding::text()"))
-    )
+    following = element.xpath("following::text()")
+    return (_first_date(following) or _first_date(reversed(element.xpath("preceding::text()")))
+            or _first_date(following, updates=True))
 
 
 def _in_aside(element: lxml.html.HtmlElement) -> bool:
@@ -351,10 +351,13 @@ def published_header(page: Page) -> str | None:
     return _clean(str(node)) if node is not None else None
 
 
-def _first_date(texts: Iterable[etree._ElementUnicodeResult]) -> etree._ElementUnicodeResult | None:
+def _first_date(texts: Iterable[etree._ElementUnicodeResult], updates: bool = False,
+                ) -> etree._ElementUnicodeResult | None:
     """The first publication date among visible texts, within ``HEADER_CHARS``; a date labelled as an
-    update or a forum poster's profile is skipped ("Updated" may stand in an element of its own,
-    before its date), and so are menus and photo captions (``_in_aside``)."""
+    update is skipped unless ``updates`` ("Updated" may stand in an element of its own, before its
+    date), and so are a forum poster's profile, menus and photo captions (``_in_aside``). A header that
+    shows only "Updated May 06, 2019" shows that as the page's date: readers (and html-dates-dev's
+    gold, half a) take it so."""
     seen, label = 0, ""
     for node in texts:
         parent = node.getparent()
@@ -368,7 +371,7 @@ def _first_date(texts: Iterable[etree._ElementUnicodeResult]) -> etree._ElementU
         updated = _says_update(f"{label} {text}", classes)
         profile = any(word in f"{label} {text}".lower() for word in vocab.PROFILE_LABELS)
         written = written_date(text)
-        if written and day(text) and not (updated or profile):
+        if written and day(text) and not ((updated and not updates) or profile):
             return node
         seen, label = seen + len(text), "" if written else text
         if seen > HEADER_CHARS:
