@@ -478,3 +478,9 @@ def test_a_labelled_publication_date_outranks_a_bare_time_element_and_htmldate()
     assert found(page(body=body), htmldate="2023-08-24") == signals.Found("2023-08-16", "label")
     sentence = "<p>The study was published in a journal in 2019 and on 3 May 2021 the council voted.</p>"
     assert signals.published_label(signals.parse(page(body=sentence))) is None  # no label opens it
+
+
+def test_a_date_written_in_a_calendar_badge_of_three_elements():
+    badge = ("<div class='datum'><span class='monat'>Mar</span> <span class='tag'>14</span>"
+             "<span class='jahr'>2023</span></div>")
+    assert found(page(body=badge), htmldate="2019-01-01") == signals.Found("2023-03-14", "time")

@@ -304,10 +304,17 @@ def time_element(page: Page) -> tuple[str, lxml.html.HtmlElement] | None:
         if any(word in _classes(element) for word in vocab.DATE_CLASSES) and not (
             _names_update(element) or _in_aside(element)
         ):
-            text = element.text_content()
+            text = _spaced_text(element)
             if len(text) <= TEXT_CHARS and day(text):
                 return text, element
     return None
+
+
+def _spaced_text(element: lxml.html.HtmlElement) -> str:
+    """An element's text with its children's texts apart: a calendar badge writes a date in three
+    elements (``<span>Feb</span><span>18</span><span>2009</span>``), which ``text_content`` glues
+    to "Feb 182009"."""
+    return _clean(" ".join(element.itertext()))
 
 
 def published_time(page: Page) -> str | None:
