@@ -484,3 +484,11 @@ def test_a_date_written_in_a_calendar_badge_of_three_elements():
     badge = ("<div class='datum'><span class='monat'>Mar</span> <span class='tag'>14</span>"
              "<span class='jahr'>2023</span></div>")
     assert found(page(body=badge), htmldate="2019-01-01") == signals.Found("2023-03-14", "time")
+
+
+def test_a_stated_last_change_stands_for_a_page_without_a_publication_date():
+    foot = "<div><label>Letzte Änderung:</label><div>14.01.2023 um 09:25</div></div>"
+    assert found(page(body=foot), htmldate="2016-03-09") == signals.Found("2023-01-14", "updated")
+    stated = ld({"@type": "NewsArticle", "datePublished": "2022-12-01"})
+    # a stated publication outranks it
+    assert found(page(stated, body=foot), htmldate="2016-03-09").value == "2022-12-01"

@@ -389,14 +389,24 @@ def _first_date(texts: Iterable[etree._ElementUnicodeResult], updates: bool = Fa
 def published_label(page: Page) -> str | None:
     """The first date of the page's text that a publication label opens ("Veröffentlicht am
     16.08.2019" in a podcast's file list, "Published 3 May 2021"): the page saying when it appeared,
-    wherever its template puts it; the label's text node and the next two are read."""
+    wherever its template puts it."""
+    return _labelled_date(page, vocab.PUBLISHED_LABELS)
+
+
+def updated_label(page: Page) -> str | None:
+    """The first date of the page's text that a last-change label opens ("Letzte Änderung:
+    14.01.2022" at a page's foot): the only date a page without a publication date states of itself."""
+    return _labelled_date(page, vocab.UPDATE_LABELS)
+
+
+def _labelled_date(page: Page, labels: Iterable[str]) -> str | None:
+    """The first date that one of ``labels`` opens; the label's text node and the next two are read."""
     texts = [node for node in page.tree.xpath("//body//text()")
              if node.getparent() is None or node.getparent().tag not in SKIPPED_TAGS]
     for i, node in enumerate(texts):
         text = _clean(str(node)).lower()
-        if len(text) <= LABEL_CHARS and any(
-            text.startswith(label) or f" {label}" in text for label in vocab.PUBLISHED_LABELS
-        ):
+        opened = any(text.startswith(label) or f" {label}" in text for label in labels)
+        if len(text) <= LABEL_CHARS and opened:
             value = _clean(" ".join(str(t) for t in texts[i:i + 3]))[:TEXT_CHARS // 2]
             if day(value, page.zone):
                 return value
@@ -437,9 +447,9 @@ PUBLISHED: tuple[tuple[str, Callable[[Page], str | None]], ...] = (
     ("label", published_label),
     ("time", published_time),
 )
-VOTE_ORDER = ("url", "near-h1", "meta", "json-ld", "label", "time", "htmldate")
+VOTE_ORDER = ("url", "near-h1", "meta", "json-ld", "label", "time", "updated", "htmldate")
 VOTE_WEIGHTS = {"url": 2.0, "near-h1": 1.5, "meta": 1.0, "json-ld": 1.0, "label": 1.0, "htmldate": 0.5,
-                "time": 0.5}
+                "time": 0.5, "updated": 0.5}
 
 
 def published(page: Page, others: dict[str, str | None] | None = None) -> Found | None:
@@ -453,6 +463,8 @@ def published(page: Page, others: dict[str, str | None] | None = None) -> Found 
     if days["near-h1"] and days["near-h1"] == modified(page):
         # the page shows its last change as its date: the stated publication is one it no longer shows
         days["meta"] = days["json-ld"] = None
+    if not any(days.values()):  # no statement of the publication: the stated last change stands for it
+        days["updated"] = day(updated_label(page), page.zone)
     days.update({name: day(value) for name, value in (others or {}).items()})
     votes: dict[str, float] = {}
     for name in VOTE_ORDER:
