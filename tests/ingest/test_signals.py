@@ -303,6 +303,13 @@ def test_byline_element_when_no_structured_author():
     assert found(page(body=body), field="authors") == signals.Found(["Peter Holm"], "byline")
 
 
+def test_a_byline_element_s_lines_are_read_apart():
+    body = "<h3 class='byline'>by Lena Voss<br><span>Monday, November 18, 2023</span></h3>"
+    assert found(page(body=body), field="authors") == signals.Found(["Lena Voss"], "byline")
+    agency = "<p class='byline'>PETER HOLM<br>Associated Press</p>"
+    assert found(page(body=agency), field="authors") == signals.Found(["Peter Holm"], "byline")
+
+
 def test_meta_author_that_is_a_url_is_skipped():
     head = '<meta property="article:author" content="https://www.facebook.com/gazette">'
     assert found(page(head), field="authors") is None
@@ -412,6 +419,13 @@ def test_the_page_s_own_date_element_wins_a_tie_with_htmldate():
         ("lena voss", True, ["Lena Voss"]),  # a CMS account's name, cased
         ("lena voss", False, []),  # a bare lowercase meta value may be anything
         ("Ana de la Cruz", False, ["Ana de la Cruz"]),
+        ("Lena Voss. Example Wire Service", False, ["Lena Voss"]),  # a sentence's end closes the name
+        ("Lena Voss Jr.", False, ["Lena Voss Jr."]),
+        ("Lena Voss November 18, 2023", False, ["Lena Voss"]),  # the date line it runs into
+        ("Lena Voss November", False, ["Lena Voss"]),
+        ("Peter Holm May", False, ["Peter Holm May"]),  # "May" is a name too, a month only before a day
+        ("AP National Security", False, []),  # an agency's desk
+        ("Lena Voss Example Gazette", False, ["Lena Voss"]),  # the site's own name after the person
     ],
 )
 def test_a_byline_s_role_outlet_or_place_after_the_name(value, declared, names):

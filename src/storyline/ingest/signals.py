@@ -313,7 +313,8 @@ def time_element(page: Page) -> tuple[str, lxml.html.HtmlElement] | None:
 def _spaced_text(element: lxml.html.HtmlElement) -> str:
     """An element's text with its children's texts apart: a calendar badge writes a date in three
     elements (``<span>Feb</span><span>18</span><span>2009</span>``), which ``text_content`` glues
-    to "Feb 182009"."""
+    to "Feb 182009"; a byline its name and its date or agency ("Jeff Foust<br>Monday", "ERIC
+    TUCKER<br>Associated Press")."""
     return _clean(" ".join(element.itertext()))
 
 
@@ -642,9 +643,9 @@ def authors_markup(page: Page) -> list[str]:
     names = []
     for element in scope.xpath('.//*[@itemprop="author"]'):
         inner = element.xpath('.//*[@itemprop="name"]')
-        value = inner[0].get("content") or inner[0].text_content() if inner else element.get("content")
-        names.append(value or element.text_content())
-    names += [a.text_content() for a in scope.xpath('.//a[@rel="author"]')]
+        value = inner[0].get("content") or _spaced_text(inner[0]) if inner else element.get("content")
+        names.append(value or _spaced_text(element))
+    names += [_spaced_text(a) for a in scope.xpath('.//a[@rel="author"]')]
     return [n for n in (_clean(n) for n in names) if n]
 
 
@@ -653,7 +654,7 @@ def authors_byline(page: Page) -> list[str]:
     for element in page.tree.xpath("//*[@class or @id]"):
         if not any(word in _classes(element) for word in vocab.BYLINE_CLASSES):
             continue
-        text = _clean(element.text_content())
+        text = _spaced_text(element)
         if 0 < len(text) <= TEXT_CHARS // 2:
             return [text]
     return []
