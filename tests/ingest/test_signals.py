@@ -415,6 +415,7 @@ def test_the_page_s_own_date_element_wins_a_tie_with_htmldate():
         ("Lena Voss Twitter: @lenavoss", False, ["Lena Voss"]),
         ("Lena Voss Published May 3, 2023", False, ["Lena Voss"]),
         ("Written by Lena Voss", False, ["Lena Voss"]),
+        ("Analysis by Lena Voss, Gazette Editor-at-large", False, ["Lena Voss"]),  # the kind of piece first
         ("Sponsored Content", True, []),
         ("lena voss", True, ["Lena Voss"]),  # a CMS account's name, cased
         ("lena voss", False, []),  # a bare lowercase meta value may be anything
