@@ -249,6 +249,16 @@ def test_an_unconfirmed_h1_loses_to_the_stated_headline():
     assert found(html_text, field="title").value == "Harbour plan wins approval"
 
 
+def test_a_section_heading_inside_the_stated_title_is_no_headline():
+    headline = "Harbour plan wins approval after long debate. Reader reviews"
+    stated = f'<meta property="og:title" content="{headline}">'
+    body = "<h1>Reader reviews</h1>"
+    result = found(page(stated, body=body, title="Harbour"), field="title")
+    assert result == signals.Found(headline, "meta")
+    part = "<h1>Harbour plan wins approval after long debate</h1>"  # most of the stated title: the headline
+    assert found(page(stated, body=part, title="Harbour"), field="title").provenance == "h1"
+
+
 @pytest.mark.parametrize(
     ("values", "names"),
     [
