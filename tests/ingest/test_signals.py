@@ -138,8 +138,9 @@ def test_the_date_line_under_the_headline_outranks_a_stale_machine_date():
     stale = ld({"@type": "NewsArticle", "datePublished": "2021-01-01"})
     result = found(page(stale, body=body))
     assert result == signals.Found("2023-04-28", "near-h1")  # not the update, not the stale JSON-LD
+    # a header showing only its update shows that as the page's date, over an older stated publication
     updated_only = "<h1>Harbour plan wins approval</h1><p><span>Updated</span> <span>May 6, 2023</span></p>"
-    assert found(page(body=updated_only)) is None
+    assert found(page(stale, body=updated_only)) == signals.Found("2023-05-06", "near-h1")
     kicker = "<p>Harbour, 12 June 2023</p><h1>Harbour plan wins approval</h1><p>By Lena Voss</p>"
     assert found(page(body=kicker)) == signals.Found("2023-06-12", "near-h1")
     teaser = "<h1>Most read this week</h1><p>Ferry strike ends</p><p>2 May 2023</p>"
@@ -248,6 +249,16 @@ def test_an_unconfirmed_h1_loses_to_the_stated_headline():
     assert found(html_text, field="title").value == "Harbour plan wins approval"
 
 
+def test_a_section_heading_inside_the_stated_title_is_no_headline():
+    headline = "Harbour plan wins approval after long debate. Reader reviews"
+    stated = f'<meta property="og:title" content="{headline}">'
+    body = "<h1>Reader reviews</h1>"
+    result = found(page(stated, body=body, title="Harbour"), field="title")
+    assert result == signals.Found(headline, "meta")
+    part = "<h1>Harbour plan wins approval after long debate</h1>"  # most of the stated title: the headline
+    assert found(page(stated, body=part, title="Harbour"), field="title").provenance == "h1"
+
+
 @pytest.mark.parametrize(
     ("values", "names"),
     [
@@ -300,6 +311,13 @@ def test_a_one_word_author_counts_only_where_the_markup_declares_a_person():
 def test_byline_element_when_no_structured_author():
     body = '<div class="byline">By <a rel="author" href="/staff/holm">PETER HOLM</a></div>'
     assert found(page(body=body), field="authors") == signals.Found(["Peter Holm"], "byline")
+
+
+def test_a_byline_element_s_lines_are_read_apart():
+    body = "<h3 class='byline'>by Lena Voss<br><span>Monday, November 18, 2023</span></h3>"
+    assert found(page(body=body), field="authors") == signals.Found(["Lena Voss"], "byline")
+    agency = "<p class='byline'>PETER HOLM<br>Associated Press</p>"
+    assert found(page(body=agency), field="authors") == signals.Found(["Peter Holm"], "byline")
 
 
 def test_meta_author_that_is_a_url_is_skipped():
@@ -407,10 +425,18 @@ def test_the_page_s_own_date_element_wins_a_tie_with_htmldate():
         ("Lena Voss Twitter: @lenavoss", False, ["Lena Voss"]),
         ("Lena Voss Published May 3, 2023", False, ["Lena Voss"]),
         ("Written by Lena Voss", False, ["Lena Voss"]),
+        ("Analysis by Lena Voss, Gazette Editor-at-large", False, ["Lena Voss"]),  # the kind of piece first
         ("Sponsored Content", True, []),
         ("lena voss", True, ["Lena Voss"]),  # a CMS account's name, cased
         ("lena voss", False, []),  # a bare lowercase meta value may be anything
         ("Ana de la Cruz", False, ["Ana de la Cruz"]),
+        ("Lena Voss. Example Wire Service", False, ["Lena Voss"]),  # a sentence's end closes the name
+        ("Lena Voss Jr.", False, ["Lena Voss Jr."]),
+        ("Lena Voss November 18, 2023", False, ["Lena Voss"]),  # the date line it runs into
+        ("Lena Voss November", False, ["Lena Voss"]),
+        ("Peter Holm May", False, ["Peter Holm May"]),  # "May" is a name too, a month only before a day
+        ("AP National Security", False, []),  # an agency's desk
+        ("Lena Voss Example Gazette", False, ["Lena Voss"]),  # the site's own name after the person
     ],
 )
 def test_a_byline_s_role_outlet_or_place_after_the_name(value, declared, names):
@@ -477,3 +503,17 @@ def test_a_labelled_publication_date_outranks_a_bare_time_element_and_htmldate()
     assert found(page(body=body), htmldate="2023-08-24") == signals.Found("2023-08-16", "label")
     sentence = "<p>The study was published in a journal in 2019 and on 3 May 2021 the council voted.</p>"
     assert signals.published_label(signals.parse(page(body=sentence))) is None  # no label opens it
+
+
+def test_a_date_written_in_a_calendar_badge_of_three_elements():
+    badge = ("<div class='datum'><span class='monat'>Mar</span> <span class='tag'>14</span>"
+             "<span class='jahr'>2023</span></div>")
+    assert found(page(body=badge), htmldate="2019-01-01") == signals.Found("2023-03-14", "time")
+
+
+def test_a_stated_last_change_stands_for_a_page_without_a_publication_date():
+    foot = "<div><label>Letzte Änderung:</label><div>14.01.2023 um 09:25</div></div>"
+    assert found(page(body=foot), htmldate="2016-03-09") == signals.Found("2023-01-14", "updated")
+    stated = ld({"@type": "NewsArticle", "datePublished": "2022-12-01"})
+    # a stated publication outranks it
+    assert found(page(stated, body=foot), htmldate="2016-03-09").value == "2022-12-01"

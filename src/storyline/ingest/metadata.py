@@ -28,6 +28,9 @@ ORG_BY_ALIAS = {
 _ALIASES = sorted({a for name, aliases in vocab.NEWS_ORGANISATIONS.items() for a in (name, *aliases)},
                   key=len, reverse=True)
 _ORG = r"(?<![\w-])(?:[Tt]he )?(?P<org>" + "|".join(re.escape(a) for a in _ALIASES) + r")(?![\w-])"
+# An agency's acronym opening a byline value makes it a desk ("AP National Security", "AFP Staff")
+AGENCY_ACRONYMS = frozenset(a for name in vocab.WIRE_AGENCIES for a in (name, *vocab.NEWS_ORGANISATIONS[name])
+                            if a.isupper() and len(a) >= 2 and " " not in a)
 OWN_CUES = [re.compile(cue.format(org=_ORG)) for cue in vocab.OWN_REPORTING_CUES]
 CITED_CUES = [re.compile(cue.format(org=_ORG)) for cue in vocab.CITED_REPORTING_CUES]
 _ACRONYM = r"(?<![\w-])(?P<org>[A-Z]{2,5})(?![\w-])"
@@ -118,17 +121,31 @@ def _name_word(word: str) -> bool:
 
 WEEKDAY_NAMES = frozenset(WEEKDAYS)
 WEEKDAY_SHORT = frozenset(vocab.WEEKDAY_ABBREVIATIONS + vocab.OTHER_WEEKDAYS)
+NAME_MONTHS = frozenset({"may", "june", "july"})
 
 
 def _before_weekday(words: list[str]) -> list[str]:
-    """A byline's words before the weekday of the date it runs into ("Bryan Walsh Tuesday, Aug. 17",
-    "Tomas Spahn Fr"); an abbreviation or another language's weekday ("Fr", "Di", "Freitag") ends the
-    name only after two words, where it ends the value, a date follows or a dot or comma marks it."""
+    """A byline's words before the weekday or the month of the date it runs into ("Bryan Walsh
+    Tuesday, Aug. 17", "Tomas Spahn Fr", "Carrie Arnold November 18, 2019"); an abbreviation, another
+    language's weekday or a month ("Fr", "Di", "Freitag", "November") ends the name only after two
+    words, where it ends the value, a date follows or a dot or comma marks it; "May", "June" and "July"
+    (first names too) only before a number."""
     for i, word in enumerate(words):
         bare = word.lower().strip(".,")
-        marked = i + 1 == len(words) or word[-1:] in ".," or words[i + 1][:1].isdigit()
-        if bare in WEEKDAY_NAMES or (i >= 2 and bare in WEEKDAY_SHORT and marked):
+        dated = i + 1 < len(words) and words[i + 1][:1].isdigit()
+        marked = i + 1 == len(words) or word[-1:] in ".," or dated
+        month = bare in MONTHS and (dated or bare not in NAME_MONTHS)
+        if bare in WEEKDAY_NAMES or (i >= 2 and (bare in WEEKDAY_SHORT or month) and marked):
             return words[:i]
+    return words
+
+
+def _before_sentence_end(words: list[str]) -> list[str]:
+    """A byline's words up to a word that ends a sentence ("Finian Cunningham. Sputnik International"):
+    what follows is the outlet or a note; initials and titles ("J.", "Jr.", "St.") end no sentence."""
+    for i, word in enumerate(words[:-1]):
+        if word.endswith(".") and len(word) > 4 and word.count(".") == 1:
+            return [*words[:i], word[:-1]]
     return words
 
 
@@ -149,6 +166,15 @@ def _before_tail(words: list[str]) -> list[str]:
     return kept
 
 
+def _without_site(words: list[str], not_people: set[str]) -> list[str]:
+    """A byline's name without the site's own name written after it ("Elliot Brownstein Florida
+    Today" on floridatoday.com); two words at least stay."""
+    for k in range(len(words) - 2, 0, -1):
+        if site_keys(" ".join(words[-k:])) & not_people:
+            return words[:-k]
+    return words
+
+
 def person_name(part: str, not_people: set[str], declared: bool = False) -> str | None:
     """One author value as a person's name, properly cased, or None for a role, an outlet, a group.
 
@@ -157,15 +183,17 @@ def person_name(part: str, not_people: set[str], declared: bool = False) -> str 
     only when the page ``declared`` the value a person (a JSON-LD author, a microdata or ``rel=author``
     link): a blog's author signs "Steffi" or "HansG"; a bare meta author of one word is mostly the site."""
     part = " ".join(HANDLE.sub(" ", BY_PREFIX.sub("", part)).split()).strip(" :-–—·")
-    words = _before_tail(_before_weekday(part.split()))
-    words = _without_agency(" ".join(words)).split()
+    words = _before_weekday(_before_sentence_end(part.split()))
+    # an agency goes before the role ("PETER HOLM Associated Press") and after it ("Tom Okoro AP Auto Writer")
+    words = _before_tail(_without_agency(" ".join(words)).split())
+    words = _without_site(_without_agency(" ".join(words)).split(), not_people)
     if declared and part.islower() and 2 <= len(words) <= 4:  # "lena voss", as a CMS account stores it
         words = name_case(" ".join(words)).split()
     one_word = len(words) == 1 and (declared or not words[0].isascii())
     if not 2 <= len(words) <= 5 and not one_word:
         return None
     lower = [w.lower().strip(".,") for w in words]
-    if lower[0] in vocab.NOT_A_NAME_START or any(
+    if lower[0] in vocab.NOT_A_NAME_START or words[0] in AGENCY_ACRONYMS or any(
         part in vocab.AUTHOR_ROLE_WORDS for w in lower for part in (w, *w.split("-"))
     ):
         return None

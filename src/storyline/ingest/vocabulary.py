@@ -177,9 +177,11 @@ SITE_NAME_META = (
     "dc.publisher", "citation_journal_title",
 )
 # Words that open a byline ("By Jane Doe", "Von Jane Doe", "Par Jeanne Doe", "Por Juana Pérez",
-# "Written by Jane Doe"); the longer first, as the regular expression tries them in order.
-BY_WORDS = ("written by", "posted by", "reported by", "story by", "words by", "text by", "by", "von", "par",
-            "por", "door")
+# "Written by Jane Doe", "Analysis by Jane Doe"); the longer first, as the regular expression tries them
+# in order.
+BY_WORDS = ("written by", "posted by", "reported by", "story by", "words by", "text by", "analysis by",
+            "opinion by", "commentary by", "review by", "column by", "essay by", "interview by", "by", "von",
+            "par", "por", "door")
 # Class or id words of the elements holding a story's byline and its date.
 BYLINE_CLASSES = ("byline", "author", "by-line", "writer", "contributor")
 DATE_CLASSES = (
