@@ -55,6 +55,9 @@ SPEAKER_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
 SETTING_ENTITIES = {"DATE", "TIME", "GPE", "LOC", "FAC"}
 NOUN_TOPIC_PREPOSITIONS = {"of", "for", "about", "on", "against", "to"}
 OPENING_QUOTES = {"“": "”", "‘‘": "’’", "``": "''"}
+# Marks that open and close alike: the straight quote, and the ASCII closing mark "''" that some wires (the
+# New York Times' feed in PolNeAR) also open with: ''We're in the business,'' he said.
+TOGGLE_QUOTES = {'"', "''"}
 EDGE_PUNCTUATION = " \n\t,.;:-—–"
 DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'-]+\s*\([^)]{1,30}\)\s*[-—–]+\s*")
 
@@ -131,13 +134,13 @@ def quote_regions(doc) -> list[tuple[int, int]]:
     for token in doc:
         text = token.text
         if start is not None and (
-            "\n" in token.text_with_ws and token.is_space or text == closing or closing == '"' and text == '"'
+            "\n" in token.text_with_ws and token.is_space or text == closing
         ):
             regions.append((start, token.i + 1))
             start = None
             continue
-        if start is None and (text in OPENING_QUOTES or text == '"'):
-            start, closing = token.i, OPENING_QUOTES.get(text, '"')
+        if start is None and (text in OPENING_QUOTES or text in TOGGLE_QUOTES):
+            start, closing = token.i, OPENING_QUOTES.get(text, text)
         if start is not None and "\n" in token.whitespace_:
             regions.append((start, token.i + 1))
             start = None
@@ -382,7 +385,7 @@ def _span_text(doc, positions: list[int]) -> str:
 
 def _tidy(text: str) -> str:
     """Without dateline, leading "that", edge punctuation and quote marks left unpaired by the cut."""
-    text = DATELINE.sub("", " ".join(text.split()))
+    text = DATELINE.sub("", " ".join(text.split())).replace("''", '"')  # ASCII '' as "
     text = re.sub(r"^(only that|that|and that|but that)\s+", "", text, flags=re.IGNORECASE)
     text = text.strip(EDGE_PUNCTUATION)
     for opening, closing in (("“", "”"), ("‘", "’")):
@@ -656,9 +659,9 @@ def _learned_candidate(cue, words: Words, sentence: tuple[int, int], settings: C
         for i, p in zip(positions, probabilities, strict=True)
         if p[source_column] >= settings.source_probability
     }
-    if not content or not sources or cue.dep_ in NOUN_MODIFIERS:
-        return None
     doc = cue.doc
+    if not any(doc[i].is_alpha for i in content) or not sources or cue.dep_ in NOUN_MODIFIERS:
+        return None  # no words: at most a quote mark the parser left before its quotation ("waited. ''")
     head = doc[max(sources, key=sources.__getitem__)]
     while head.head.i in sources and head.head.i != head.i:  # tokens are new objects: compare positions
         head = head.head
