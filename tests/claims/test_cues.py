@@ -20,6 +20,15 @@ def test_features_tell_the_frame_the_speaker_and_quotes(nlp):
     assert "wh" in features(asked)
 
 
+
+def test_features_name_what_the_word_governs(nlp):
+    called = features(_token(nlp, "Senator Ada Voss called for a sea wall.", "called"))
+    assert "o=prep|for+wall" in called and "lo=call|prep|for+wall" in called
+    refused = features(_token(nlp, "The harbour master refused to disclose the budget.", "refused"))
+    assert "lo=refuse|xcomp|disclose" in refused
+    sailed = features(_token(nlp, "Voss sailed to Tarsia.", "Voss"))
+    assert not any(f.startswith(("o=", "lo=")) for f in sailed)  # a noun governing nothing after it
+
 def test_auxiliaries_are_no_candidates(nlp):
     doc = nlp("The council has learned that the mayor resigned.")
     assert [t.text for t in doc if candidate(t)] == ["council", "learned", "mayor", "resigned"]

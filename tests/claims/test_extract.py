@@ -68,6 +68,14 @@ def test_quotation_across_sentences_and_said_inside(claims):
     assert "Miller said" not in claim.content
 
 
+
+def test_ascii_double_apostrophe_quotation_runs_on_after_said(claims):
+    [claim] = claims(
+        "Dock foreman Ada Quist waited. ''The cranes are down,'' Quist said. ''We need a week of repairs.''"
+    )
+    assert claim.speaker.endswith("Quist")
+    assert "cranes are down" in claim.content and "need a week" in claim.content
+
 def test_said_after_the_statement_and_told(claims):
     first, second = claims(
         "The convoy reached the border at dawn, two customs officers told the Gazette. "

@@ -120,6 +120,7 @@ def features(token) -> list[str]:
     ]
     found += [f"c={d}" for d in sorted(children)]
     found += [f"p={lemma}|{c.lower_}" for c in token.children if c.dep_ in ("prep", "prt")]
+    found += _governed(token, lemma)
     clauses = [c for c in token.children if c.dep_ in ("ccomp", "acl") and c.i > token.i]
     if any(c.left_edge.lower_ in ("whether", "if", "how", "what", "why", "who") for c in clauses):
         found.append("wh")
@@ -135,6 +136,24 @@ def features(token) -> list[str]:
         found.append("qsent")
     if token.i + 1 < len(token.doc) and token.nbor().text == ":":
         found.append("colon")
+    return found
+
+
+def _governed(token, lemma: str) -> list[str]:
+    """What the word governs, by the words themselves: "called for a wall" and "urged Congress to act" are
+    statements, "sent trainers" and "allows ships to dock" are not, and the object's word or entity type tells
+    them apart where the verb's lemma alone cannot ("refused to disclose", "voted for the bill")."""
+    found = []
+    for child in token.children:
+        if child.i < token.i or child.dep_ not in OBJECT_DEPS:
+            continue
+        word = child.lemma_.lower()
+        if child.dep_ == "prep":
+            objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+            word = f"{word}+{objects[0].lemma_.lower() if objects else '-'}"
+        found += [f"o={child.dep_}|{word}", f"lo={lemma}|{child.dep_}|{word}"]
+        if child.ent_type_:
+            found.append(f"oe={lemma}|{child.dep_}|{child.ent_type_}")
     return found
 
 

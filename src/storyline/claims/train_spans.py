@@ -19,11 +19,10 @@ from pathlib import Path
 
 import numpy as np
 
-from storyline.annotate.nlp import parse, spacy_pipeline
 from storyline.claims.cues import candidate
 from storyline.claims.extract import ClaimSettings, quote_regions
 from storyline.claims.spans import LABELS, Cue, Words, features
-from storyline.claims.train_cues import feature_matrix, held_out
+from storyline.claims.train_cues import feature_matrix, held_out, parses
 from storyline.eval.claims import Article, Ranges, ours, read_split, score
 
 MIN_COUNT = 20  # a feature seen fewer times gets no weight: too rare to carry to new text
@@ -32,22 +31,6 @@ MIN_SPEAKER_COUNT = 5  # a noun heading fewer gold sources is a one-off or a mis
 MIN_WEIGHT = 0.05  # smaller weights are left out of the file: they move no probability across a bar
 # (content bar, source bar) pairs the sweep scores on the held-out articles
 BARS = ((0.2, 0.2), (0.2, 0.3), (0.3, 0.2), (0.3, 0.3), (0.4, 0.4), (0.5, 0.3), (0.5, 0.5), (0.6, 0.5))
-
-
-def parses(articles: list[Article], cache: Path | None) -> list:
-    """spaCy parses of the articles, from the DocBin ``cache`` when it holds them all, else parsed (and
-    written there)."""
-    from spacy.tokens import DocBin
-
-    if cache is not None and cache.exists():
-        docs = list(DocBin().from_disk(cache).get_docs(spacy_pipeline().vocab))
-        if [d.text for d in docs] == [a.text for a in articles]:
-            return docs
-    docs = list(parse([a.text for a in articles]))
-    if cache is not None:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        DocBin(docs=docs).to_disk(cache)
-    return docs
 
 
 def _inside(token, ranges: Ranges | None) -> bool:
