@@ -53,16 +53,21 @@ def _check_reachable(address: str, seconds: float) -> None:
         raise EngineUnavailable(f"no Ray cluster answers at {address}: {exc.strerror or exc}") from None
 
 
-def _reason(exc: Exception) -> str:
-    """The first line of what Ray says went wrong (its messages run to dozens of lines)."""
-    if isinstance(exc, RayTaskError):
-        cause = exc.cause if isinstance(exc.cause, BaseException) else exc
-        return f"{type(cause).__name__}: {str(cause).strip().splitlines()[0] if str(cause).strip() else ''}"
+def _first_line(exc: BaseException) -> str:
     lines = str(exc).strip().splitlines()
-    return f"its Ray actor died ({lines[0].strip() if lines else type(exc).__name__})"
+    return lines[0].strip() if lines else type(exc).__name__
 
 
-def batch_failed(number: int, docs: list[Document], exc: Exception) -> EngineFailed:
+def _reason(exc: Exception) -> str:
+    """The first line of what Ray says went wrong (its messages run to dozens of lines): the exception
+    the analysis raised, or the actor's death."""
+    if isinstance(exc, RayActorError):
+        return f"its Ray actor died ({_first_line(exc)})"
+    cause = exc.cause if isinstance(getattr(exc, "cause", None), BaseException) else exc
+    return f"{type(cause).__name__}: {_first_line(cause)}"
+
+
+def _batch_failed(number: int, docs: list[Document], exc: Exception) -> EngineFailed:
     """One line naming the batch whose analysis failed and why; what was stored before it stays."""
     where = docs[0].source if len(docs) == 1 else f"{docs[0].source} … {docs[-1].source}"
     return EngineFailed(f"batch {number} ({len(docs)} document{'s' if len(docs) != 1 else ''}: {where}) "
@@ -120,4 +125,4 @@ class RayEngine:
         try:
             return ray.get(ref)
         except (RayActorError, RayTaskError) as exc:
-            raise batch_failed(number, docs, exc) from None
+            raise _batch_failed(number, docs, exc) from None
