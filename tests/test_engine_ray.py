@@ -1,5 +1,6 @@
-"""``--engine ray`` (Ray Data, a local Ray of one CPU) builds the demo and the seeds into the same dossier as
-the local engine. Both builds run at once, each as a user runs it, so the test takes about one build."""
+"""``--engine ray`` (a pool of Ray actors, a local Ray of one CPU) builds the demo and the seeds into the same
+dossier as the local engine. Both builds run at once, each as a user runs it, so the test takes about one
+build. An actor that dies stops the ingest with one line naming the batch it was analysing."""
 
 from __future__ import annotations
 
@@ -10,8 +11,11 @@ import sys
 from pathlib import Path
 
 import pytest
+import ray
 
 from storyline import settings
+from storyline.engine import EngineFailed, RaySettings, make_engine
+from storyline.model import Document
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"  # absent on a fresh clone
 
@@ -71,3 +75,25 @@ def test_a_cluster_that_does_not_answer_is_one_line_at_once(tmp_path):
     last = run.stderr.decode().strip().splitlines()[-1]
     assert last == f"error: no Ray cluster answers at {address}: Connection refused"
     assert not (tmp_path / "s.duckdb").exists()
+
+
+def test_a_dead_actor_is_one_line_naming_its_batch():
+    engine = make_engine("ray", RaySettings(cpus=1))  # a Ray in this process
+    text = "The council met on Monday. It approved the budget for the new bridge. " * 3
+
+    def batches():
+        yield [Document(id="a", source="news/a.txt", raw_text=text),
+               Document(id="b", source="news/b.txt", raw_text=text + "More.")]
+        for actor in engine.pool:  # the actor analysing the first batch dies (as when its node is lost)
+            ray.kill(actor)
+        yield [Document(id="c", source="news/c.txt", raw_text=text)]
+
+    try:
+        with pytest.raises(EngineFailed) as failed:
+            list(engine.analyse_stream(batches()))
+    finally:
+        ray.shutdown()
+    message = str(failed.value)
+    assert message.startswith("batch 1 (2 documents: news/a.txt … news/b.txt) was not analysed: its Ray "
+                              "actor died"), message
+    assert message.endswith("run the same command again to add the rest") and "\n" not in message

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import shutil
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -120,33 +123,75 @@ def test_an_interrupted_run_is_completed_by_the_next(tmp_path, monkeypatch):
     assert len(pipeline.report(store).documents) == 3
 
 
-def _grow_in_windows(root: Path, window: int) -> tuple[pipeline.IngestResult, list[tuple]]:
+@dataclass
+class ReadingAhead:
+    """An engine that reads ``ahead`` batches beyond the one it analyses, as the Ray engine does while its
+    actors work: the batches read ahead are taken before the earlier ones are stored."""
+
+    ahead: int
+    where: str = "this process"
+
+    def analyse_stream(self, batches: Iterable[list]) -> Iterator[pipeline.Analysed]:
+        waiting: deque[list] = deque()
+        for docs in batches:
+            waiting.append(docs)
+            if len(waiting) > self.ahead:
+                yield pipeline.analyse(waiting.popleft())
+        while waiting:
+            yield pipeline.analyse(waiting.popleft())
+
+
+def _grow_reading_ahead(root: Path, ahead: int) -> tuple[pipeline.IngestResult, list[tuple]]:
     """Two documents stored; then the wire report edited (its earlier version deleted after two new files
-    were read) and a third new file with the content of one of them, one batch per document, ``window``
-    batches read before any is analysed (as the Ray engine hands them over)."""
-    folder = root / f"corpus{window}"
+    were read) and a third new file with the content of one of them, one batch per document, ``ahead``
+    batches read beyond the one analysed."""
+    folder = root / f"corpus{ahead}"
     folder.mkdir()
     for name in ("broadcaster.txt", "wire.txt"):
         shutil.copy(HARBOR / name, folder / name)
-    store = Store(root / f"s{window}.duckdb")
-    engine = pipeline.LocalEngine(window=window)
+    store = Store(root / f"s{ahead}.duckdb")
+    engine = ReadingAhead(ahead)
     pipeline.ingest([str(folder)], store, batch_documents=1, engine=engine)
     wire = folder / "wire.txt"
     wire.write_text(wire.read_text() + "\nThe port authority said it would publish the figures on Friday.\n")
     for name in ("other_story.txt", "republished.txt"):
         shutil.copy(HARBOR / name, folder / name)
-    shutil.copy(HARBOR / "other_story.txt", folder / "zz_other_story_again.txt")  # read after the reload
+    shutil.copy(HARBOR / "other_story.txt", folder / "zz_other_story_again.txt")  # read after the deletion
     result = pipeline.ingest([str(folder)], store, batch_documents=1, engine=engine)
     return result, sorted((d.id, d.content_hash, d.copy_of, d.story) for d in store.documents(full=False))
 
 
-def test_batches_read_in_windows_store_what_one_batch_at_a_time_stores(tmp_path):
-    one, stored_one = _grow_in_windows(tmp_path, 1)
-    windowed, stored_windowed = _grow_in_windows(tmp_path, 4)
-    assert one.replaced == windowed.replaced == ["wire"]  # deleted while the new files waited for analysis
-    assert sorted(one.added) == sorted(windowed.added) == ["other_story", "republished", "wire"]
-    assert one.skipped == windowed.skipped == 2  # the broadcaster and the second copy of other_story
-    assert stored_windowed == stored_one and len(stored_one) == 4
+def test_batches_read_ahead_store_what_one_batch_at_a_time_stores(tmp_path):
+    one, stored_one = _grow_reading_ahead(tmp_path, 0)
+    ahead, stored_ahead = _grow_reading_ahead(tmp_path, 3)
+    assert one.replaced == ahead.replaced == ["wire"]  # deleted while the new files waited for analysis
+    assert sorted(one.added) == sorted(ahead.added) == ["other_story", "republished", "wire"]
+    assert one.skipped == ahead.skipped == 2  # the broadcaster and the second copy of other_story
+    assert stored_ahead == stored_one and len(stored_one) == 4
+
+
+def _corpus_view(corpus: pipeline._Corpus) -> dict:
+    """What ingest matches new documents against, comparable between two corpora."""
+    detector, clusterer = corpus.detector, corpus.clusterer
+    return {"hashes": corpus.hashes, "ids": corpus.ids, "story_of": corpus.story_of,
+            "links": {i: (d.copy_of, d.copy_kind) for i, d in detector.docs.items()},
+            "members": {root: sorted(m) for root, m in detector.members.items() if m},
+            "indexed": sorted(detector.ids), "signatures": sorted(detector.by_signature.values()),
+            "stories": {sid: state.to_dict() for sid, state in clusterer.states.items()},
+            "entities": +clusterer.frequency["entities"], "documents": clusterer.documents}
+
+
+def test_forgetting_deleted_documents_leaves_what_a_fresh_read_of_the_store_gives(tmp_path):
+    store = Store(tmp_path / "s.duckdb")
+    pipeline.ingest([str(HARBOR / n) for n in ("wire.txt", "republished.txt", "other_story.txt")], store)
+    corpus = pipeline._Corpus.load(store, None)
+    copy = next(d for d in store.documents(full=False) if d.copy_of)
+    deleted = pipeline.remove_documents(store, [copy.copy_of])  # the original: its copy takes its place
+    corpus.forget(store, deleted)
+    forgotten = _corpus_view(corpus)
+    assert forgotten == _corpus_view(pipeline._Corpus.load(store, None))
+    assert forgotten["links"][copy.id] == (None, None) and copy.copy_of not in forgotten["ids"]
+    store.close()
 
 
 FOLLOW_UP = """date 2031-03-16

@@ -33,8 +33,8 @@ INPUTS_HELP = "files, folders (read recursively) or - for standard input"
 JSON_HELP = "print one JSON summary line on stdout (counts, seconds, paths)"
 DATASETS_HELP = "folder of the shared datasets (default: ../shared/datasets)"
 QUIET_HELP = "no progress bar or progress messages; errors and warnings are still printed"
-ENGINE_HELP = ("where documents are analysed: local (this process) or ray (Ray Data, pip install "
-               "'storyline[ray]')")
+ENGINE_HELP = ("where documents are analysed: local (this process) or ray (a pool of Ray actors, pip "
+               "install 'storyline[ray]')")
 RAY_ADDRESS_HELP = "Ray cluster to run on with --engine ray (default: RAY_ADDRESS, else a local Ray)"
 RAY_CPUS_HELP = "CPUs a local Ray may use with --engine ray (default: all)"
 
@@ -105,13 +105,19 @@ def _ingest(inputs: list[str], store_path: Path, term: Terminal, exclude: tuple[
         term.say(f"analysing on {analyser.where}")
     store = _open_store(store_path)  # before the models load: a busy store is said at once
 
+    from storyline.engine import EngineFailed
     from storyline.ingest.count import count_records
     from storyline.pipeline import ingest
 
     total = count_records(inputs) if term.draws_bar else None
-    with term.progress("ingest", total) as progress:
-        result = ingest(inputs, store, progress, batch_documents=batch, exclude=[str(p) for p in exclude],
-                        engine=analyser)
+    try:
+        with term.progress("ingest", total) as progress:
+            result = ingest(inputs, store, progress, batch_documents=batch,
+                            exclude=[str(p) for p in exclude], engine=analyser)
+    except EngineFailed as exc:  # a lost Ray actor: one line naming the batch, the stored batches stay
+        store.close()
+        err.print(f"error: {exc}", highlight=False, markup=False)
+        raise typer.Exit(1) from None
     term.say(f"{len(result.added)} new documents, {result.skipped} already stored, "
              f"{len(result.errors)} errors, {len(result.warnings)} warnings")
     return store, result

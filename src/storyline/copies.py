@@ -77,6 +77,7 @@ PARAPHRASE_MIN_SENTENCES = 3
 RECENT_SENTENCE_VECTORS = 1000
 
 SentenceVectorLoader = Callable[[list[str]], dict[str, np.ndarray]]
+LinkLoader = Callable[[list[str]], dict[str, tuple[str | None, str | None]]]  # id -> (copy_of, copy_kind)
 
 
 def normal_words(text: str) -> list[str]:
@@ -214,6 +215,33 @@ class CopyDetector:
             self.recent[doc.id] = features.sentence_vectors
             if len(self.recent) > RECENT_SENTENCE_VECTORS:
                 del self.recent[next(iter(self.recent))]
+
+    def forget(self, ids: Iterable[str], stored_links: LinkLoader) -> None:
+        """Take deleted documents out of the index. The store made each deleted original's earliest
+        surviving copy the family's original: ``stored_links`` reads those copies' links back (the cost
+        follows the deleted families, not the corpus)."""
+        gone = set(ids) & self.docs.keys()
+        if not gone:
+            return
+        orphans = [m for i in gone for m in self.members.pop(i, []) if m not in gone]
+        for doc_id in gone:
+            doc = self.docs.pop(doc_id)
+            if doc.copy_of in self.members:
+                self.members[doc.copy_of] = [m for m in self.members[doc.copy_of] if m != doc_id]
+            self.lsh.remove(doc_id)
+            if self.by_signature.get(signature := self.signatures.pop(doc_id).tobytes()) == doc_id:
+                del self.by_signature[signature]
+            del self.sizes[doc_id]
+            self.recent.pop(doc_id, None)
+        kept = [k for k, doc_id in enumerate(self.ids) if doc_id not in gone]
+        self.vectors[: len(kept)] = self.vectors[kept]
+        self.ids = [self.ids[k] for k in kept]
+        for doc_id, (copy_of, kind) in stored_links(orphans).items():
+            doc = self.docs[doc_id]
+            doc.copy_of, doc.copy_kind = copy_of, kind
+            if copy_of:
+                self.members.setdefault(copy_of, []).append(doc_id)
+            self.by_signature.setdefault(self.signatures[doc_id].tobytes(), doc_id)
 
     def root(self, doc_id: str) -> str:
         while self.docs[doc_id].copy_of:

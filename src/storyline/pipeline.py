@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -129,36 +129,39 @@ class _Corpus:
                    StoryClusterer(store.story_states(), story_settings), {d.id: d for d in stored},
                    {d.id: d.story for d in stored if d.story})
 
-    def reload(self, store: Store, story_settings: StorySettings | None,
-               pending: Iterable[tuple[str, str]]) -> None:
-        """Read the store again (after earlier versions were deleted), in place; ``pending``: (content
-        hash, id) of documents taken for analysis and perhaps not stored yet, which stay taken."""
-        loaded = _Corpus.load(store, story_settings)
-        for content_hash, doc_id in pending:
-            loaded.hashes.add(content_hash)
-            loaded.ids.add(doc_id)
-        self.__dict__.update(loaded.__dict__)
+    def forget(self, store: Store, ids: Iterable[str]) -> None:
+        """Take documents just deleted from the store out, in place: their content and ids become free,
+        and only what their deletion changed is read back (their copies' links, their stories' states),
+        so the cost follows what was deleted, not the size of the store."""
+        gone = [self.known.pop(i) for i in ids if i in self.known]
+        self.hashes.difference_update(d.content_hash for d in gone)
+        self.ids.difference_update(d.id for d in gone)
+        for doc in gone:
+            self.story_of.pop(doc.id, None)
+        self.detector.forget([d.id for d in gone], lambda orphans: {
+            d.id: (d.copy_of, d.copy_kind) for d in store.documents(orphans, full=False)})
+        stories = {d.story for d in gone if d.story}
+        self.clusterer.reread(stories, store.story_states(stories))
 
 
 class Engine(Protocol):
-    """Where the per-document work (``analyse``) runs; ingest hands it ``window`` batches at once and
-    stores the results batch by batch, in order, from this process (the store's one writer)."""
+    """Where the per-document work (``analyse``) runs. Ingest streams it the batches as they are read and
+    stores each result, in order, from this process (the store's one writer); an engine may analyse
+    later batches while an earlier one is stored."""
 
-    window: int
     where: str  # where the work runs, said to the user
 
-    def analyse_batches(self, batches: list[list[Document]]) -> list[Analysed]: ...
+    def analyse_stream(self, batches: Iterable[list[Document]]) -> Iterator[Analysed]: ...
 
 
 @dataclass
 class LocalEngine:
     """This process, one batch at a time (spaCy forks its own processes for a large batch)."""
 
-    window: int = 1
     where: str = "this process"
 
-    def analyse_batches(self, batches: list[list[Document]]) -> list[Analysed]:
-        return [analyse(docs) for docs in batches]
+    def analyse_stream(self, batches: Iterable[list[Document]]) -> Iterator[Analysed]:
+        return map(analyse, batches)
 
 
 @dataclass
@@ -193,11 +196,16 @@ def ingest(inputs: Iterable[str], store: Store, progress: Progress = _noop,
     corpus = _Corpus.load(store, story_settings)
     read: dict[str, set[str]] = {}  # file -> content hashes read from it in this run
     records = read_inputs(inputs, [*exclude, *store.files()])
-    batches = _read_batches(records, store, corpus, result, read, batch_documents, progress, story_settings)
-    while window := list(itertools.islice(batches, max(1, engine.window))):
-        for batch, (analysed, failed) in zip(window, engine.analyse_batches([b.fresh for b in window]),
-                                             strict=True):
-            _store_batch(store, corpus, batch, analysed, batch.errors + failed, result, progress)
+    sent: deque[_Batch] = deque()  # batches handed to the engine and not stored yet, in order
+
+    def fresh_documents() -> Iterator[list[Document]]:
+        for batch in _read_batches(records, store, corpus, result, read, batch_documents, progress):
+            sent.append(batch)
+            yield batch.fresh
+
+    for analysed, failed in engine.analyse_stream(fresh_documents()):
+        batch = sent.popleft()
+        _store_batch(store, corpus, batch, analysed, batch.errors + failed, result, progress)
     read.pop("", None)
     gone = [i for i, source, content in store.documents_of_files(read)
             if content not in read.get(_followed_file(source) or "", ())]
@@ -207,12 +215,11 @@ def ingest(inputs: Iterable[str], store: Store, progress: Progress = _noop,
 
 
 def _read_batches(records: Iterable[Document | ReadError], store: Store, corpus: _Corpus,
-                  result: IngestResult, read: dict[str, set[str]], batch_documents: int, progress: Progress,
-                  story_settings: StorySettings | None) -> Iterator[_Batch]:
+                  result: IngestResult, read: dict[str, set[str]], batch_documents: int,
+                  progress: Progress) -> Iterator[_Batch]:
     """Batches of records with the documents to analyse: content not stored nor read before in this run,
     each with an id of its own. Earlier versions of changed files are deleted here, before their new
     versions are analysed."""
-    taken: list[tuple[str, str]] = []  # content hash and id of this run's new documents
     while batch := list(itertools.islice(records, batch_documents)):
         errors = [r for r in batch if isinstance(r, ReadError)]
         docs = [r for r in batch if isinstance(r, Document)]
@@ -225,8 +232,9 @@ def _read_batches(records: Iterable[Document | ReadError], store: Store, corpus:
                    if d.content_hash not in corpus.hashes and _followed_file(d.source) == d.source}
         earlier = [i for i, _, _ in store.documents_of_sources(changed)]
         if earlier:
-            result.replaced += _replace(store, earlier, progress)
-            corpus.reload(store, story_settings, taken)
+            replaced = _replace(store, earlier, progress)
+            result.replaced += replaced
+            corpus.forget(store, replaced)
         fresh: list[Document] = []
         for doc in docs:
             if doc.content_hash in corpus.hashes:
@@ -235,7 +243,6 @@ def _read_batches(records: Iterable[Document | ReadError], store: Store, corpus:
             corpus.hashes.add(doc.content_hash)
             _unique_id(doc, corpus.ids)
             fresh.append(doc)
-        taken += [(d.content_hash, d.id) for d in fresh]
         yield _Batch(errors, fresh, len(batch))
 
 

@@ -302,13 +302,10 @@ class StoryClusterer:
         self.ids: list[str] = []
         self.states: dict[str, StoryState] = {}
         self.members: dict[str, np.ndarray] = {}
-        for sid, (vectors, data) in states.items():
-            state = StoryState.from_dict(data)
-            if vectors is None or np.ndim(vectors) != 3 or len(vectors) != len(state.members):
-                continue  # written by an older clusterer: the story is kept but not matched again
+        for sid, (state, vectors) in _usable(states).items():
             self.ids.append(sid)
             self.states[sid] = state
-            self.members[sid] = np.asarray(vectors, dtype=np.float16)
+            self.members[sid] = vectors
         self.documents = sum(s.size for s in self.states.values())
         self.frequency: dict[str, Counter[str]] = {name: Counter() for name in PROFILE_LIMITS}
         for state in self.states.values():
@@ -322,6 +319,17 @@ class StoryClusterer:
         self.moved: dict[str, str] = {}
         self.removed: set[str] = set()
         self.next_number = 1 + max((int(sid[1:]) for sid in states if sid[1:].isdigit()), default=0)
+        self._index()
+
+    def reread(self, ids: Iterable[str], states: dict[str, tuple[np.ndarray | None, dict]]) -> None:
+        """Take the stories ``ids`` again as stored in ``states`` (after documents were deleted from them;
+        a story missing from ``states`` is gone). In memory: nothing else of the store is read."""
+        for sid in ids:
+            if sid in self.states:
+                self._forget(sid)
+                self.changed.discard(sid)  # stored as it is now: nothing to save
+        for sid, (state, vectors) in _usable(states).items():
+            self._restore(sid, state, vectors)
         self._index()
 
     def _index(self) -> None:
@@ -584,6 +592,17 @@ class StoryClusterer:
         state.size += 1
         self.documents += 1
         self.changed.add(sid)
+
+
+def _usable(states: dict[str, tuple[np.ndarray | None, dict]]) -> dict[str, tuple[StoryState, np.ndarray]]:
+    """Stored story states the clusterer can match against; one written by an older clusterer (no member
+    vectors, or not one per member) is kept in the store but not matched again."""
+    usable = {}
+    for sid, (vectors, data) in states.items():
+        state = StoryState.from_dict(data)
+        if vectors is not None and np.ndim(vectors) == 3 and len(vectors) == len(state.members):
+            usable[sid] = (state, np.asarray(vectors, dtype=np.float16))
+    return usable
 
 
 def average_linkage(probability: np.ndarray, groups: list[list[int]], fixed: list[bool],

@@ -1,6 +1,6 @@
-"""Engines: where the per-document work runs. ``local`` is this process; ``ray`` is Ray Data (a local Ray
-started here, or a cluster). Light to import: the pipeline and Ray load only when an engine is made, so
-the command line starts fast and runs without Ray."""
+"""Engines: where the per-document work runs. ``local`` is this process; ``ray`` is a pool of Ray actors
+(a local Ray started here, or a cluster). Light to import: the pipeline and Ray load only when an engine is
+made, so the command line starts fast and runs without Ray."""
 
 from __future__ import annotations
 
@@ -21,10 +21,10 @@ class RaySettings:
     # CPUs a local Ray may use (None: every CPU of the machine); one actor per CPU, each holding its own
     # spaCy and embedding models (about 1 GB).
     cpus: int | None = None
-    # Ingest batches handed to Ray Data in one job. Each job starts its actors, which load the models once
-    # (about 15 s on the 2-core machine); 16 batches of 200 documents make that a small share of the job,
-    # while the driver holds at most 3,200 documents' texts and results at once.
-    window: int = 16
+    # Batches waiting at each actor: two, so that an actor starts its next batch while the driver stores
+    # the one before (the actors live for the whole ingest and load the models once). The driver holds at
+    # most queued × actors batches of texts and results, and a killed ingest loses at most those.
+    queued: int = 2
     # Seconds to wait for the cluster at ``address`` to answer before saying so: Ray itself retries for
     # minutes. A cluster on the same network answers in milliseconds.
     connect_seconds: float = 10.0
@@ -32,6 +32,10 @@ class RaySettings:
 
 class EngineUnavailable(RuntimeError):
     """The chosen engine cannot run here (an unknown name, Ray not installed, no cluster at the address)."""
+
+
+class EngineFailed(RuntimeError):
+    """The engine lost a batch (a Ray actor died): the message is one line naming the batch."""
 
 
 def make_engine(name: str, ray: RaySettings | None = None) -> Engine:
@@ -43,10 +47,10 @@ def make_engine(name: str, ray: RaySettings | None = None) -> Engine:
 
         return LocalEngine()
     try:
-        from storyline.engine.ray_data import RayEngine
+        from storyline.engine.ray_actors import RayEngine
     except ImportError as exc:
-        if not (exc.name or "").startswith(("ray", "pyarrow", "pandas")):
+        if not (exc.name or "").startswith("ray"):
             raise
-        raise EngineUnavailable(f"--engine ray needs Ray Data ({exc.name} is not installed): "
+        raise EngineUnavailable(f"--engine ray needs Ray ({exc.name} is not installed): "
                                 "pip install 'storyline[ray]'") from None
     return RayEngine.start(ray or RaySettings())
