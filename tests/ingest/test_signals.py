@@ -308,6 +308,29 @@ def test_a_one_word_author_counts_only_where_the_markup_declares_a_person():
     assert found(page(body=link), field="authors") == signals.Found(["HansG"], "byline")
 
 
+def test_readers_comments_sign_no_author_of_the_story():
+    comments = (
+        '<section class="comments"><div class="comment-author vcard"><b class="fn">Mira Katz</b></div>'
+        '<span itemprop="author">Guest</span></section>'
+    )
+    article = '<div class="article-info"><span itemprop="author creator">Text: Lena Voss</span></div>'
+    assert found(page(body=comments), field="authors") is None
+    assert found(page(body=comments + article), field="authors") == signals.Found(["Lena Voss"], "byline")
+
+
+def test_initials_and_the_site_signing_as_itself_are_no_authors():
+    initials = ld({"@type": "BlogPosting", "author": {"@type": "Person", "name": "AS"}})
+    assert found(page(initials), field="authors") is None
+    site = '<span itemprop="author">| BY: <span itemprop="name">Harbourwatch</span></span>'
+    parsed = signals.parse(page(body=site), "https://harbourwatchdaily.example/blog/plan")
+    keys = metadata.site_keys("harbourwatchdaily.example")
+    def clean(names, declared):
+        return metadata.person_names(names, keys, declared)
+
+    assert signals.authors(parsed, clean) is None
+    assert metadata.person_names(["BY: Lena Voss"], keys) == ["Lena Voss"]
+
+
 def test_byline_element_when_no_structured_author():
     body = '<div class="byline">By <a rel="author" href="/staff/holm">PETER HOLM</a></div>'
     assert found(page(body=body), field="authors") == signals.Found(["Peter Holm"], "byline")

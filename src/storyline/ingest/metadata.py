@@ -64,7 +64,8 @@ DATE_FORMS = [
 ]
 TIME_OF_DAY = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 WEEKDAY_START = re.compile(_WEEKDAY.removesuffix("?") + r"|\d{1,2} [A-Za-z]{3,9} \d{4}", re.IGNORECASE)
-BY_PREFIX = re.compile(r"^\s*(?:" + "|".join(vocab.BY_WORDS) + r")\s+", re.IGNORECASE)
+BY_PREFIX = re.compile(r"^\s*(?:" + "|".join(vocab.BY_WORDS) + r")(?:\s*:\s*|\s+)", re.IGNORECASE)
+AUTHOR_LABEL = re.compile(r"^\s*(?:" + "|".join(vocab.AUTHOR_LABELS) + r")\s*:\s*", re.IGNORECASE)
 NAME_WORD = re.compile(r"^(?:[A-Z][a-zA-Z'’-]+|[A-Z]\.|(?:de|van|von|der|da|di|al|el|bin)\b)$")
 SENTENCE_END = re.compile(r"(?<=[a-z0-9”\"')])[.!?](?=\s|$)")
 URL_START = re.compile(r"(?i)^(?:https?:|ftp:|www\.)")
@@ -182,7 +183,7 @@ def person_name(part: str, not_people: set[str], declared: bool = False) -> str 
     "Syrian defense ministries" and the site's own name are no people. One capitalised word is a name
     only when the page ``declared`` the value a person (a JSON-LD author, a microdata or ``rel=author``
     link): a blog's author signs "Steffi" or "HansG"; a bare meta author of one word is mostly the site."""
-    part = " ".join(HANDLE.sub(" ", BY_PREFIX.sub("", part)).split()).strip(" :-–—·")
+    part = " ".join(HANDLE.sub(" ", BY_PREFIX.sub("", AUTHOR_LABEL.sub("", part))).split()).strip(" :-–—·")
     words = _before_weekday(_before_sentence_end(part.split()))
     # an agency goes before the role ("PETER HOLM Associated Press") and after it ("Tom Okoro AP Auto Writer")
     words = _before_tail(_without_agency(" ".join(words)).split())
@@ -198,8 +199,10 @@ def person_name(part: str, not_people: set[str], declared: bool = False) -> str 
     ):
         return None
     name = " ".join(words)
-    if one_word and (not name[:1].isupper() or DOMAIN.match(name)) and name.isascii():
-        return None  # "admin", "mh", "tennisnet.com": an account or the site, not a signature
+    if one_word and name.isascii() and (not name[:1].isupper() or DOMAIN.match(name) or len(name) <= 2):
+        return None  # "admin", "mh", "AS", "tennisnet.com": an account, initials or the site, not a signature
+    if one_word and any(key.startswith(name.lower()) for key in not_people):
+        return None  # "Vortex" on vortexcannon.org: the site signing as itself
     if not all(_name_word(w) for w in words) or organisation(name) or site_keys(name) & not_people:
         return None
     return name_case(name)

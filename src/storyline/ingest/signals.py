@@ -636,31 +636,48 @@ def authors_meta(page: Page) -> list[str]:
     return []
 
 
+# Microdata authors: ``itemprop`` holds a list of words ("author creator").
+ITEMPROP_AUTHOR = './/*[contains(concat(" ", normalize-space(@itemprop), " "), " author ")]'
+
+
+def _in_comments(element: lxml.html.HtmlElement) -> bool:
+    """Whether an element stands in the readers' comments, whose signatures ("Guest", a reader's name)
+    are no author of the story; the search stops at a holder of the ``<h1>``, as in ``_in_aside``."""
+    for holder in (element, *element.iterancestors()):
+        if holder.tag in ("body", "html") or holder.find(".//h1") is not None:
+            return False
+        if "comment" in _classes(holder):
+            return True
+    return False
+
+
 def _story_scope(page: Page) -> lxml.html.HtmlElement:
     """The first ``<article>`` that holds a byline, else the whole page: teasers of other stories
     carry bylines of their own outside it."""
     for article in page.tree.iter("article"):
-        if article.xpath('.//*[@itemprop="author"] | .//a[@rel="author"]'):
+        if article.xpath(f'{ITEMPROP_AUTHOR} | .//a[@rel="author"]'):
             return article
     return page.tree
 
 
 def authors_markup(page: Page) -> list[str]:
-    """Names in microdata authors and ``rel=author`` links of the story."""
+    """Names in microdata authors and ``rel=author`` links of the story, not of its comments."""
     scope = _story_scope(page)
     names = []
-    for element in scope.xpath('.//*[@itemprop="author"]'):
+    for element in scope.xpath(ITEMPROP_AUTHOR):
+        if _in_comments(element):
+            continue
         inner = element.xpath('.//*[@itemprop="name"]')
         value = inner[0].get("content") or _spaced_text(inner[0]) if inner else element.get("content")
         names.append(value or _spaced_text(element))
-    names += [_spaced_text(a) for a in scope.xpath('.//a[@rel="author"]')]
+    names += [_spaced_text(a) for a in scope.xpath('.//a[@rel="author"]') if not _in_comments(a)]
     return [n for n in (_clean(n) for n in names) if n]
 
 
 def authors_byline(page: Page) -> list[str]:
     """The text of the first short element whose class names a byline."""
     for element in page.tree.xpath("//*[@class or @id]"):
-        if not any(word in _classes(element) for word in vocab.BYLINE_CLASSES):
+        if not any(word in _classes(element) for word in vocab.BYLINE_CLASSES) or _in_comments(element):
             continue
         text = _spaced_text(element)
         if 0 < len(text) <= TEXT_CHARS // 2:

@@ -182,6 +182,9 @@ SITE_NAME_META = (
 BY_WORDS = ("written by", "posted by", "reported by", "story by", "words by", "text by", "analysis by",
             "opinion by", "commentary by", "review by", "column by", "essay by", "interview by", "by", "von",
             "par", "por", "door")
+# Labels written before a byline's name ("Text: Lena Voss", "Текст: ..."), in the languages of the pages seen.
+AUTHOR_LABELS = ("text", "texto", "texte", "текст", "words", "author", "autor", "auteur", "autore",
+                 "reporter", "reporting")
 # Class or id words of the elements holding a story's byline and its date.
 BYLINE_CLASSES = ("byline", "author", "by-line", "writer", "contributor")
 DATE_CLASSES = (
