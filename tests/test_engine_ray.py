@@ -15,9 +15,10 @@ import ray
 
 from storyline import settings
 from storyline.engine import EngineFailed, RaySettings, make_engine
+from storyline.eval import shared_folder
 from storyline.model import Document
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"  # absent on a fresh clone
+SEEDS = shared_folder("corpus", "seeds", start=Path(__file__))  # absent on a fresh clone
 
 
 def _build(out: Path, *options: str) -> subprocess.Popen:

@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"
+from storyline.eval import shared_folder
+
+SEEDS = shared_folder("corpus", "seeds", start=Path(__file__))
 pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="seed documents not present")
 
 

@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 
 from storyline.annotate.dates import contract_date, estimate_reference, find_times, infer_references
+from storyline.eval import shared_folder
 from storyline.model import Annotation, Document, Sentence
 
 REFERENCE = "2023-03-16"  # a Thursday
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seeds"
+SEEDS = shared_folder("corpus", "seeds", start=Path(__file__))
 
 
 def sentences(*texts: str) -> list[Sentence]:

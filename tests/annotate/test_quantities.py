@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from storyline.annotate.quantities import find_quantities
+from storyline.eval import shared_folder
 from storyline.model import Sentence
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seeds"
+SEEDS = shared_folder("corpus", "seeds", start=Path(__file__))
 
 
 def quantities(text: str) -> list[tuple[str, float | None, str | None, bool, str | None]]:

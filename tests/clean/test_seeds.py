@@ -14,9 +14,10 @@ import pytest
 
 from storyline.clean import clean_document
 from storyline.clean.sentences import split_pieces
+from storyline.eval import shared_folder
 from storyline.ingest import read_inputs
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seeds"
+SEEDS = shared_folder("corpus", "seeds", start=Path(__file__))
 
 EXPECTED = {
     "000_6b0fa71b5a767233.txt": ({"prompt": 1, "navigation": 1, "offtopic": 1}, "07dc70d32029642d"),

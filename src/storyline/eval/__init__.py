@@ -29,12 +29,23 @@ EVALUATIONS = {
 }
 
 
+def shared_folder(*parts: str, start: Path | None = None) -> Path:
+    """``shared/PARTS`` in the nearest folder above ``start`` (the working directory by default) that
+    has it, so that a checkout beside ``shared`` and a git worktree one level deeper both find it;
+    ``../shared/PARTS`` when none has (absent on a fresh clone: callers check it exists)."""
+    here = (start or Path.cwd()).resolve()
+    for folder in here.parents if here.is_file() else (here, *here.parents):
+        if (folder / "shared" / Path(*parts)).is_dir():
+            return folder / "shared" / Path(*parts)
+    return Path.cwd().parent / "shared" / Path(*parts)
+
+
 def default_datasets() -> Path:
-    """``$STORYLINE_DATASETS``, else ``../shared/datasets`` from the working directory (``--datasets``
-    overrides both)."""
+    """``$STORYLINE_DATASETS``, else the nearest ``shared/datasets`` above the working directory
+    (``--datasets`` overrides both)."""
     if os.environ.get("STORYLINE_DATASETS"):
         return Path(os.environ["STORYLINE_DATASETS"])
-    return Path.cwd().parent / "shared" / "datasets"
+    return shared_folder("datasets")
 
 
 def available() -> dict[str, object]:
