@@ -201,3 +201,36 @@ def test_a_learned_cue_with_an_object_said_by_a_noun_that_heads_sources(claims):
     [claim] = claims("Rival candidates criticized the harbour plan on Monday.")
     assert claim.speaker == "Rival candidates" and claim.cue == "criticize"
     assert claims("The new terminal allows ships to dock at night.") == []
+
+
+def test_a_conjoined_clause_with_its_own_subject_is_not_negated_by_the_first(claims):
+    [claim] = claims("Oda Brun did not run again, and Lene Okafor said the port would reopen in June.")
+    assert claim.speaker == "Lene Okafor" and claim.content == "the port would reopen in June"
+
+
+def test_saying_beside_declined_to_comment_still_says(claims):
+    [claim] = claims("A port official declined to comment, saying the fire inquiry was not finished.")
+    assert claim.speaker_kind == "anonymous" and "fire inquiry was not finished" in claim.content
+
+
+def test_a_cue_inside_a_relative_clause_says_something_of_the_noun(claims):
+    found = claims("The inquiry, which the harbour authority said was still open, has cost the port dearly.")
+    assert [(c.speaker, c.content) for c in found] == [
+        ("the harbour authority", "The inquiry was still open")
+    ]
+
+
+def test_an_appositive_after_the_cue_is_no_part_of_the_speaker(claims):
+    [claim, *_] = claims(
+        "Okafor further alleges that he was fired for taking time off to fulfil his duties, a claim that the "
+        "harbour board strongly disputes."
+    )
+    assert claim.speaker == "Okafor"
+    assert claim.content == "he was fired for taking time off to fulfil his duties"
+
+
+def test_a_quotation_ended_by_an_exclamation_belongs_to_the_cue_after_it(claims):
+    found = claims("“The bridge will never open again!” the harbour master said.")
+    assert [(c.speaker, c.content) for c in found] == [
+        ("the harbour master", "The bridge will never open again!")
+    ]

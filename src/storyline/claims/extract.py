@@ -60,6 +60,8 @@ OPENING_QUOTES = {"“": "”", "‘‘": "’’", "``": "''"}
 # New York Times' feed in PolNeAR) also open with: ''We're in the business,'' he said.
 TOGGLE_QUOTES = {'"', "''"}
 EDGE_PUNCTUATION = " \n\t,.;:-—–"
+# Marks that open the rest of a quotation after "X said," inside it: '“...,” she said, “...”'
+REOPENING_QUOTES = {*OPENING_QUOTES, *TOGGLE_QUOTES, "‘"}
 DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'-]+\s*\([^)]{1,30}\)\s*[-—–]+\s*")
 
 
@@ -158,10 +160,10 @@ def _blocked(verb) -> bool:
         return True
     if any(c.dep_ == "prt" and c.lower_ not in CUE_PARTICLES for c in verb.children):
         return True  # "showed up", "turned out": another verb than the cue
-    if any(a.lemma_.lower() in BLOCKING_HEADS for a in verb.ancestors):
+    if _under_blocking_head(verb):
         return True  # "declined to say how many drones Aldermark believes ..."
     head = verb
-    while head.dep_ in ("xcomp", "conj") and head.head is not head:
+    while head.dep_ in ("xcomp", "conj") and head.head is not head and not _own_subject(head):
         head = head.head
         if any(c.dep_ == "neg" for c in head.children):
             return True
@@ -169,8 +171,46 @@ def _blocked(verb) -> bool:
         return True
     if verb.dep_ == "relcl":
         subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
-        return not subjects or subjects[0].lower_ not in RELATIVE_SUBJECTS
+        relative = bool(subjects) and subjects[0].lower_ in RELATIVE_SUBJECTS
+        return not relative and not _relative_content(verb)
     return False
+
+
+def _relative_content(verb) -> list[int]:
+    """What a cue inside a relative clause with a speaker of its own says: the clause it governs when that
+    is whole and after it ("the meeting at which Voss said that the drones had arrived"), or, when the
+    described noun is the clause's subject, the noun's phrase and the clause ("a probe the agency said was
+    ongoing", "the vote, which she has said was a mistake": the vote was a mistake). Nothing when the noun is
+    the clause's object ("the drones that Voss said Morvania sent")."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if verb.dep_ != "relcl" or len(clauses) != 1 or not subjects or subjects[0].lower_ in RELATIVE_SUBJECTS:
+        return []
+    words = sorted(t.i for t in clauses[0].subtree)
+    before = [verb.doc[i] for i in words if i < verb.i]
+    if not before and any(c.dep_ in SUBJECTS for c in clauses[0].children):
+        return words
+    if before and not (len(before) == 1 and _relative(before[0]) and before[0].dep_ in SUBJECTS):
+        return []
+    described = [t.i for t in verb.head.subtree if t.i < verb.left_edge.i and not (t.is_punct or t.is_space)]
+    return described + [i for i in words if i > verb.i] if described else []
+
+
+def _under_blocking_head(verb) -> bool:
+    """A cue governed by "declined to", "refused to": "declined to say how many", but not "declined to
+    comment, saying the talks go on", whose adverbial clause says something of its own."""
+    token = verb
+    while token.head.i != token.i and token.dep_ != "advcl":
+        token = token.head
+        if token.lemma_.lower() in BLOCKING_HEADS:
+            return True
+    return False
+
+
+def _own_subject(verb) -> bool:
+    """A conjoined verb with a subject of its own starts a clause of its own: "Voss didn't run, and Strand
+    said ..." is not negated by the first clause."""
+    return verb.dep_ == "conj" and any(c.dep_ in SUBJECTS for c in verb.children)
 
 
 def _clauses(verb) -> list:
@@ -204,7 +244,24 @@ def _trailing(verb, sent) -> bool:
     if not any(c.dep_ == "nsubj" for c in verb.children):
         return False
     after = [t for t in sent if t.i > verb.right_edge.i and not (t.is_punct or t.is_space)]
-    return not after or after[0].i - 1 >= 0 and sent.doc[after[0].i - 1].text in ("“", '"', "‘")
+    return not after or after[0].i - 1 >= 0 and sent.doc[after[0].i - 1].text in REOPENING_QUOTES
+
+
+def _preceding_quotation(verb, subject, regions) -> list[int]:
+    """ "“... big deal, right?” Strand said.": the parser ends a sentence at a quotation's "?" or "!", so the
+    cue's sentence holds only its speaker and circumstances; what is said is the quotation just before."""
+    sent = verb.sent
+    attribution = {t.i for t in verb.subtree}
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children) or any(
+        t.i not in attribution for t in sent if not (t.is_punct or t.is_space)
+    ):
+        return []
+    first = min(verb.i, subject.left_edge.i)
+    doc = verb.doc
+    for start, end in regions:
+        if start < sent.start and end <= first and all(t.is_punct or t.is_space for t in doc[end:first]):
+            return list(range(start, end))
+    return []
 
 
 def _is_wh_clause(clause) -> bool:
@@ -236,6 +293,9 @@ def _verb_content(verb, subject, sent, object_cue: bool) -> tuple[list[int], boo
     after a denial). Empty when the cue governs nothing that could be claimed. ``object_cue``: the cue model
     says this verb with an object is a cue ("urged Congress to act"), so its object is the content."""
     lemma = verb.lemma_.lower()
+    relative = _relative_content(verb)
+    if relative:
+        return relative, False
     clauses = _clauses(verb)
     evidence = _evidence_clause(verb)
     if evidence:
@@ -452,15 +512,18 @@ def speaker_kind(span, person_words: set[str], titles: frozenset[str] = frozense
     return "organization"
 
 
-def _speaker_span(subject):
-    """The speaker phrase of a subject: its subtree without a relative clause or a trailing appositive's
-    punctuation; for "who"/"that" in a relative clause, the noun it refers to."""
+def _speaker_span(subject, cue: int):
+    """The speaker phrase of a subject: its subtree on its side of the cue (an appositive the parser hangs on
+    it after the cue, "Voss alleges that ..., a claim the ministry disputes", is no part of it), without a
+    relative clause or a trailing appositive's punctuation; for "who"/"that" in a relative clause, the noun
+    it refers to."""
     if subject.lower_ in RELATIVE_SUBJECTS and subject.head.dep_ == "relcl":
         clause = {t.i for t in subject.head.subtree}
         subject = subject.head.head
         tokens = [t for t in subject.subtree if t.i not in clause]
     else:
         tokens = list(subject.subtree)
+    tokens = [t for t in tokens if (t.i < cue) == (subject.i < cue)] or [subject]
     doc = subject.doc
     positions = sorted(t.i for t in tokens)
     start, end = positions[0], positions[-1] + 1
@@ -573,6 +636,8 @@ def attributions(doc, settings: ClaimSettings | None = None) -> list[Attribution
                 candidates.append(([token.i], agent, sorted(t.i for t in subject.subtree), lemma, False))
                 continue
             content, gerund = _verb_content(token, subject, sent, object_cue)
+            if not content and lemma in SPEECH_VERBS:
+                content = _preceding_quotation(token, subject, regions)
             if content:
                 candidates.append(([token.i], subject, content, lemma, gerund))
         for token in sent:
@@ -759,7 +824,7 @@ def _attribution(
     doc, index, candidate, regions, sentences, persons, titles, resolver, settings: ClaimSettings
 ) -> Attribution | None:
     cue, subject, content, lemma, gerund = candidate
-    span = _speaker_span(subject) if subject is not None else None
+    span = _speaker_span(subject, cue[0]) if subject is not None else None
     if span is None:
         return None
     content = [i for i in content if not (span[0] <= i < span[1])]
