@@ -234,3 +234,18 @@ def test_a_quotation_ended_by_an_exclamation_belongs_to_the_cue_after_it(claims)
     assert [(c.speaker, c.content) for c in found] == [
         ("the harbour master", "The bridge will never open again!")
     ]
+
+
+def test_a_wh_word_of_a_clause_of_its_own_asks_nothing(claims):
+    [claim] = claims("What's more, the new bridge will cost far less than planned, the engineers say.")
+    assert claim.speaker == "the engineers" and "the new bridge will cost far less" in claim.content
+
+
+def test_that_inside_a_quotation_before_an_inverted_speaker_is_no_relative_pronoun(claims):
+    [claim] = claims(
+        "“Any pilot working on the river probably needs to earn money while they train for the exam — "
+        "sometimes that includes night shifts and that’s not necessarily a conflict,” said harbour spokesman "
+        "Ole Brandt."
+    )
+    assert claim.speaker == "harbour spokesman Ole Brandt" and claim.content.startswith("Any pilot")
+

@@ -215,11 +215,13 @@ def _own_subject(verb) -> bool:
 
 def _clauses(verb) -> list:
     """The clausal complements of a cue; none when one is a relative clause cut around it ("regimes that
-    the ministry believes have cut off Lenhaven": the clause's subject stands before the cue)."""
+    the ministry believes have cut off Lenhaven": the clause's subject stands before the cue's speaker; in
+    '“..., that is no conflict,” said Voss' the speaker follows the cue and "that" is the quotation's)."""
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    speakers = [c.left_edge.i for c in verb.children if c.dep_ in SUBJECTS and c.i < verb.i]
     for clause in clauses:
         subjects = [c for c in clause.children if c.dep_ in SUBJECTS]
-        if any(s.i < verb.i and _relative(s) for s in subjects):
+        if speakers and any(s.i < speakers[0] and _relative(s) for s in subjects):
             return []
     return clauses
 
@@ -265,9 +267,17 @@ def _preceding_quotation(verb, subject, regions) -> list[int]:
 
 
 def _is_wh_clause(clause) -> bool:
-    """ "how many drones ...", "whether ...": a question reported, not a statement."""
+    """ "how many drones ...", "whether ...": a question reported, not a statement. A wh-word of a clause
+    of its own at the start ("What's more, the plan failed, they say") asks nothing."""
     first = clause.left_edge
-    return first.lower_ in WH_WORDS and first.i < clause.i
+    if first.lower_ not in WH_WORDS or first.i >= clause.i:
+        return False
+    token = first
+    while token.head.i != clause.i:
+        token = token.head
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+            return False
+    return True
 
 
 def _as_aside(verb) -> bool:
