@@ -249,3 +249,18 @@ def test_that_inside_a_quotation_before_an_inverted_speaker_is_no_relative_prono
     )
     assert claim.speaker == "harbour spokesman Ole Brandt" and claim.content.startswith("Any pilot")
 
+
+
+def test_a_quotation_goes_on_past_a_question(claims):
+    [claim] = claims(
+        "“The ferries are late again,” said harbour spokesman Ole Brandt. “Who pays? It is the passengers.”"
+    )
+    assert claim.speaker == "harbour spokesman Ole Brandt" and "It is the passengers" in claim.content
+
+
+def test_a_quotation_goes_on_past_a_claim_that_quotes_nothing(claims):
+    found = claims(
+        "“The ferries are late again,” Ole Brandt said, referring to the harbour board. "
+        "“They have not kept one timetable this year.”"
+    )
+    assert any("kept one timetable" in c.content and c.speaker == "Ole Brandt" for c in found)

@@ -626,7 +626,11 @@ def attributions(doc, settings: ClaimSettings | None = None) -> list[Attribution
     words = Words.of(doc, quoted) if settings.learned_spans else None
     found: list[Attribution] = []
     for index, sent in enumerate(sentences):
-        if not sent.text.strip() or sent.text.rstrip().rstrip("\"”’'").endswith("?"):
+        if not sent.text.strip():
+            continue
+        if sent.text.rstrip().rstrip("\"”’'").endswith("?"):
+            # a question claims nothing, but may go on with a quotation: “Who cares? It was her speech.”
+            _continue_quotation(sent, found, regions, doc, index - settings.quote_sentences)
             continue
         candidates: list[tuple[list[int], object | None, list[int], str, bool]] = []
         for cue, speaker, content in _according_to(sent):
@@ -679,8 +683,8 @@ def attributions(doc, settings: ClaimSettings | None = None) -> list[Attribution
             for a in made
             if not any(b.cue[0] in a.content and b.cue[0] < a.cue[0] and _same_speaker(a, b) for b in made)
         ]
-        if not made and found and _continues_quotation(sent, found[-1], regions, doc):
-            found[-1].content = sorted({*found[-1].content, *(t.i for t in sent)})
+        if not made:
+            _continue_quotation(sent, found, regions, doc, index - settings.quote_sentences)
         for attribution in sorted(made, key=lambda a: a.cue[0]):
             found.append(attribution)
             resolver.earlier.append(attribution)
@@ -819,15 +823,22 @@ def _same_speaker(a: Attribution, b: Attribution) -> bool:
     return bool(words[0] & words[1])
 
 
-def _continues_quotation(sent, previous: Attribution, regions, doc) -> bool:
-    """A sentence that is one quotation right after a claim that quotes ("“...,” she said. “...”")
-    goes on with that claim."""
+def _continue_quotation(sent, found: list[Attribution], regions, doc, first: int) -> None:
+    """A sentence that is one quotation (a question too) goes on with the latest claim that ends right
+    before it and quotes ("“...,” she said. “...”") or reports speech ("Voss said that ... . “That is why
+    ...”"), past a claim that does neither ("..., she said, referring to the board. “...”")."""
     words = [t for t in sent if not (t.is_punct or t.is_space)]
-    last = max([*previous.content, *previous.cue])
-    if not words or doc[last].sent.end != sent.start:
-        return False
-    quoted = any(start <= words[0].i and words[-1].i < end for start, end in regions)
-    return quoted and any(start <= i < end for start, end in regions for i in previous.content)
+    if not words or not any(start <= words[0].i and words[-1].i < end for start, end in regions):
+        return
+    for previous in reversed(found):
+        if previous.sentence < first:
+            return  # a quotation is followed across at most ``quote_sentences`` sentences
+        if doc[max([*previous.content, *previous.cue])].sent.end != sent.start:
+            continue
+        quoted = any(start <= i < end for start, end in regions for i in previous.content)
+        if quoted or previous.lemma in SPEECH_VERBS:
+            previous.content = sorted({*previous.content, *(t.i for t in sent)})
+            return
 
 
 def _attribution(
