@@ -264,3 +264,10 @@ def test_a_quotation_goes_on_past_a_claim_that_quotes_nothing(claims):
         "“They have not kept one timetable this year.”"
     )
     assert any("kept one timetable" in c.content and c.speaker == "Ole Brandt" for c in found)
+
+
+def test_a_place_before_a_colon_labels_a_topic_and_says_nothing(claims):
+    assert claims("Norway: Teenage Sailor From Bergen Killed In Harbour Fire") == []
+    assert claims("Portugal: Missing Ferry Sparks Security Concerns") == []
+    [claim] = claims("Strand: Valdoria sent the drones in June")
+    assert claim.speaker == "Strand"

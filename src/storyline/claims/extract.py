@@ -803,6 +803,8 @@ def _colon_attribution(sent):
     if colon is None or colon.i == sent.start:
         return None
     name = sent.doc[sent.start : colon.i]
+    if name.root.right_edge.i > colon.i and name.root.ent_type_ not in ("PERSON", "ORG"):
+        return None  # the parser hangs the line on the name: a topic label ("Syria: ...", "Zombie Cat: ...")
     words = [t for t in name if not t.is_punct]
     if not words or name.text.lower().strip() in NOT_SPEAKER_LABELS or any(t.is_digit for t in words):
         return None
