@@ -201,3 +201,73 @@ def test_a_learned_cue_with_an_object_said_by_a_noun_that_heads_sources(claims):
     [claim] = claims("Rival candidates criticized the harbour plan on Monday.")
     assert claim.speaker == "Rival candidates" and claim.cue == "criticize"
     assert claims("The new terminal allows ships to dock at night.") == []
+
+
+def test_a_conjoined_clause_with_its_own_subject_is_not_negated_by_the_first(claims):
+    [claim] = claims("Oda Brun did not run again, and Lene Okafor said the port would reopen in June.")
+    assert claim.speaker == "Lene Okafor" and claim.content == "the port would reopen in June"
+
+
+def test_saying_beside_declined_to_comment_still_says(claims):
+    [claim] = claims("A port official declined to comment, saying the fire inquiry was not finished.")
+    assert claim.speaker_kind == "anonymous" and "fire inquiry was not finished" in claim.content
+
+
+def test_a_cue_inside_a_relative_clause_says_something_of_the_noun(claims):
+    found = claims("The inquiry, which the harbour authority said was still open, has cost the port dearly.")
+    assert [(c.speaker, c.content) for c in found] == [
+        ("the harbour authority", "The inquiry was still open")
+    ]
+
+
+def test_an_appositive_after_the_cue_is_no_part_of_the_speaker(claims):
+    [claim, *_] = claims(
+        "Okafor further alleges that he was fired for taking time off to fulfil his duties, a claim that the "
+        "harbour board strongly disputes."
+    )
+    assert claim.speaker == "Okafor"
+    assert claim.content == "he was fired for taking time off to fulfil his duties"
+
+
+def test_a_quotation_ended_by_an_exclamation_belongs_to_the_cue_after_it(claims):
+    found = claims("“The bridge will never open again!” the harbour master said.")
+    assert [(c.speaker, c.content) for c in found] == [
+        ("the harbour master", "The bridge will never open again!")
+    ]
+
+
+def test_a_wh_word_of_a_clause_of_its_own_asks_nothing(claims):
+    [claim] = claims("What's more, the new bridge will cost far less than planned, the engineers say.")
+    assert claim.speaker == "the engineers" and "the new bridge will cost far less" in claim.content
+
+
+def test_that_inside_a_quotation_before_an_inverted_speaker_is_no_relative_pronoun(claims):
+    [claim] = claims(
+        "“Any pilot working on the river probably needs to earn money while they train for the exam — "
+        "sometimes that includes night shifts and that’s not necessarily a conflict,” said harbour spokesman "
+        "Ole Brandt."
+    )
+    assert claim.speaker == "harbour spokesman Ole Brandt" and claim.content.startswith("Any pilot")
+
+
+
+def test_a_quotation_goes_on_past_a_question(claims):
+    [claim] = claims(
+        "“The ferries are late again,” said harbour spokesman Ole Brandt. “Who pays? It is the passengers.”"
+    )
+    assert claim.speaker == "harbour spokesman Ole Brandt" and "It is the passengers" in claim.content
+
+
+def test_a_quotation_goes_on_past_a_claim_that_quotes_nothing(claims):
+    found = claims(
+        "“The ferries are late again,” Ole Brandt said, referring to the harbour board. "
+        "“They have not kept one timetable this year.”"
+    )
+    assert any("kept one timetable" in c.content and c.speaker == "Ole Brandt" for c in found)
+
+
+def test_a_place_before_a_colon_labels_a_topic_and_says_nothing(claims):
+    assert claims("Norway: Teenage Sailor From Bergen Killed In Harbour Fire") == []
+    assert claims("Portugal: Missing Ferry Sparks Security Concerns") == []
+    [claim] = claims("Strand: Valdoria sent the drones in June")
+    assert claim.speaker == "Strand"
