@@ -77,7 +77,7 @@ def timed_generator(stage: str, function: Callable[..., Iterator]) -> Callable[.
 
 def instrument() -> None:
     """Time the stages the pipeline calls, by name, without changing what they do."""
-    for stage, names in (("clean (off-topic embeddings included)", ["clean_document"]),
+    for stage, names in (("clean (off-topic embeddings included)", ["_clean"]),
                          ("annotate, claims, events", ["annotate", "claims_of", "events_of"]),
                          ("document features (embeddings)", ["sentence_features"]),
                          ("claim and event vectors (embeddings)", ["text_vectors"]),

@@ -6,8 +6,9 @@ Sentences (off-topic check, copies, stories' lead vectors, summary), titles, cla
 and event texts (timeline) are embedded through it. Thresholds on cosines are tied to these vectors; the
 store records ``VECTOR_MODEL`` and refuses vectors of another.
 
-In a build every text is embedded once: cleaning embeds its sentences to find off-topic ones, and the
-cache hands the same vectors to the document features (spaCy splits most sentences alike); claim
+In a build every text is embedded once: cleaning embeds the sentences of a whole batch of documents in
+one call (sorted by length across it, so batches pad little) to find off-topic ones, and the cache hands
+the same vectors to the document features (spaCy splits most sentences alike); claim
 contents and event texts are embedded at analysis and stored, so a story rebuilt later reads them.
 The static table below embeds claim contents far worse (Emergent grouping BCubed 0.671 against 0.852 at
 the cut fitted on the fit half), so they stay on the contextual model.
@@ -44,7 +45,9 @@ STATIC_DIMENSION = 256
 class EmbeddingSettings:
     """How texts are embedded, with the reason for each default."""
 
-    batch_size: int = 64  # 256 was slower on the 2-core machine (long sentences pad the whole batch)
+    # Texts per model call: 16 took 11% less CPU than 64 and 45% less than 256 on FNC-1 sentences (one
+    # thread, the same vectors to cosine 0.99999): smaller activations stay in the CPU's caches.
+    batch_size: int = 16
     cache_size: int = 50_000  # texts whose vectors are kept; a wire story re-published brings them again
 
 

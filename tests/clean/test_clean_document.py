@@ -106,3 +106,19 @@ def test_without_embedder_only_orthographic_cues_are_used():
     clean_document(doc)
     assert [r.kind for r in doc.removed] == ["offtopic"]
     assert intruder in doc.text
+
+
+def test_a_batch_cleaned_in_one_embedding_call_matches_each_document_alone(embedder):
+    from storyline.embeddings import Embedder
+    from storyline.pipeline import _clean
+
+    intruder = "The pop star thanked her fans for their patience after the tour dates were moved to spring."
+    raws = ["\n\n".join([TITLE, *STORY]), "\n\n".join([TITLE, intruder, *STORY]), " \n\n "]
+    alone = [clean_document(Document(id=f"d{k}", source=f"d{k}.txt", raw_text=raw, title=TITLE), embedder)
+             for k, raw in enumerate(raws)]
+    errors = []
+    batch = _clean([Document(id=f"d{k}", source=f"d{k}.txt", raw_text=raw, title=TITLE)
+                    for k, raw in enumerate(raws)], Embedder(), errors)  # its own cache
+    assert [(d.text, d.removed) for d in batch] == [(d.text, d.removed) for d in alone if d.text.strip()]
+    assert removed(batch[1]) == [("offtopic", intruder)]
+    assert [(e.source, e.error) for e in errors] == [("d2.txt", "no text")]

@@ -181,11 +181,26 @@ def _foreign_in(texts: list[str], title: str | None, embedder, settings: Offtopi
     return foreign
 
 
-def strip_offtopic(paragraphs: list[str], title: str | None, embedder,
-                   settings: OfftopicSettings = OfftopicSettings()) -> tuple[list[str], list[Removal]]:
-    """Paragraphs without glued headlines, glued captions and other stories' sentences.
+@dataclass
+class Body:
+    """Paragraphs as the off-topic check reads them: the headline paragraph (kept as it is), each other
+    paragraph's sentences with glued headlines and captions taken out, and those removals."""
 
-    A first paragraph equal to the title is the headline and is kept as it is."""
+    headline: list[str]
+    paragraphs: list[list[Piece]]
+    removed: list[Removal]
+
+    @property
+    def located(self) -> list[tuple[int, int]]:
+        """(paragraph, sentence) of every sentence, in order."""
+        return [(p, k) for p, pieces in enumerate(self.paragraphs) for k in range(len(pieces))]
+
+    def sentences(self) -> list[str]:
+        return [self.paragraphs[p][k].text for p, k in self.located]
+
+
+def split_body(paragraphs: list[str], title: str | None) -> Body:
+    """The sentences the coherence cue judges; a first paragraph equal to the title is the headline."""
     headline = paragraphs[:1] if paragraphs and title and paragraphs[0] == title else []
     removed: list[Removal] = []
     body: list[list[Piece]] = []
@@ -196,13 +211,25 @@ def strip_offtopic(paragraphs: list[str], title: str | None, embedder,
             pieces = []
         removed.extend(glued)
         body.append(pieces)
-    located = [(p, k) for p, pieces in enumerate(body) for k in range(len(pieces))]
-    foreign = (foreign_sentences([body[p][k].text for p, k in located], title, embedder, settings)
-               if embedder else set())
-    for n, (p, k) in enumerate(located):
-        if n in foreign:
-            removed.append(Removal(body[p][k].text, "offtopic"))
+    return Body(headline, body, removed)
+
+
+def coherence_texts(body: Body, title: str | None) -> list[str]:
+    """The texts the coherence cue embeds (the sentences and the title), none when there are too few
+    sentences to judge: what a batch can embed in one call before its documents are checked."""
+    sentences = body.sentences()
+    return [*sentences, *([title] if title else [])] if len(sentences) >= MIN_PIECES else []
+
+
+def strip_foreign(body: Body, title: str | None, embedder,
+                  settings: OfftopicSettings = OfftopicSettings()) -> tuple[list[str], list[Removal]]:
+    """The paragraphs of ``body`` without other stories' sentences, and every removal."""
+    located = body.located
+    foreign = (foreign_sentences(body.sentences(), title, embedder, settings) if embedder else set())
+    removed = [*body.removed, *(Removal(body.paragraphs[p][k].text, "offtopic")
+                                for n, (p, k) in enumerate(located) if n in foreign)]
     foreign_places = {located[n] for n in foreign}
     out = [" ".join(piece.text for k, piece in enumerate(pieces) if (p, k) not in foreign_places)
-           for p, pieces in enumerate(body)]
-    return headline + [p for p in out if p], removed
+           for p, pieces in enumerate(body.paragraphs)]
+    return body.headline + [p for p in out if p], removed
+
