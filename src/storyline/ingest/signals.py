@@ -348,12 +348,17 @@ def _in_aside(element: lxml.html.HtmlElement) -> bool:
     after an event; a related story's teaser with its own date): a ``<nav>``, or an element whose
     class or id names a menu, a teaser list or a sidebar (``vocab.ASIDE_CLASSES``). A holder of an
     ``<h1>`` holds the story ("single-post right-sidebar" on ``<body>``): the search stops there."""
+    return _held_by(element, lambda holder: holder.tag in ("nav", "figure", "figcaption") or any(
+        word in _classes(holder) for word in vocab.ASIDE_CLASSES))
+
+
+def _held_by(element: lxml.html.HtmlElement, test: Callable[[lxml.html.HtmlElement], bool]) -> bool:
+    """Whether the element or one of its holders passes ``test``, looking up to the first holder of the
+    ``<h1>`` (or ``<body>``), which holds the story itself."""
     for holder in (element, *element.iterancestors()):
         if holder.tag in ("body", "html") or holder.find(".//h1") is not None:
             return False
-        if holder.tag in ("nav", "figure", "figcaption") or any(
-            word in _classes(holder) for word in vocab.ASIDE_CLASSES
-        ):
+        if test(holder):
             return True
     return False
 
@@ -642,13 +647,8 @@ ITEMPROP_AUTHOR = './/*[contains(concat(" ", normalize-space(@itemprop), " "), "
 
 def _in_comments(element: lxml.html.HtmlElement) -> bool:
     """Whether an element stands in the readers' comments, whose signatures ("Guest", a reader's name)
-    are no author of the story; the search stops at a holder of the ``<h1>``, as in ``_in_aside``."""
-    for holder in (element, *element.iterancestors()):
-        if holder.tag in ("body", "html") or holder.find(".//h1") is not None:
-            return False
-        if "comment" in _classes(holder):
-            return True
-    return False
+    are no author of the story."""
+    return _held_by(element, lambda holder: "comment" in _classes(holder))
 
 
 def _story_scope(page: Page) -> lxml.html.HtmlElement:
