@@ -271,3 +271,33 @@ def test_a_place_before_a_colon_labels_a_topic_and_says_nothing(claims):
     assert claims("Portugal: Missing Ferry Sparks Security Concerns") == []
     [claim] = claims("Strand: Valdoria sent the drones in June")
     assert claim.speaker == "Strand"
+
+
+def test_first_person_inside_a_quotation_is_the_quotations_speaker(claims):
+    found = claims(
+        "Mayor Ito Brandt opened the bridge on Monday. "
+        "“I think the harbour will reopen by May,” said port director Lene Okafor."
+    )
+    assert [c.speaker for c in found] == ["port director Lene Okafor"]
+    assert "harbour will reopen" in found[0].content
+
+
+def test_quotation_goes_on_past_a_first_person_cue(claims):
+    [claim] = claims(
+        "“The harbour reopens in May,” port director Lene Okafor said. “And I know the crews are ready.”"
+    )
+    assert claim.speaker == "port director Lene Okafor"
+    assert "crews are ready" in claim.content
+
+
+def test_clause_joined_to_the_cue_goes_on_with_the_statement(claims):
+    [claim] = claims(
+        "Lene Okafor said the harbour would reopen in May, but she does not expect cruise ships before July."
+    )
+    assert claim.content.startswith("the harbour would reopen") and "cruise ships" in claim.content
+
+
+def test_quoted_question_with_its_speaker_is_a_claim(claims):
+    [claim] = claims("Lene Okafor said the dredging was late and asked, “Who is going to pay for it now?”")
+    assert claim.speaker == "Lene Okafor" and "dredging was late" in claim.content
+    assert claims("Who is going to pay for the dredging now?") == []

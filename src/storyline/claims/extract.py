@@ -37,6 +37,7 @@ from storyline.claims.vocabulary import (
     DENIAL_NOUNS,
     DENIAL_VERBS,
     EVIDENCE_NOUNS,
+    FIRST_PERSON_PRONOUNS,
     GROUP_PRONOUNS,
     HEDGE_CUES,
     HEDGE_WORDS,
@@ -138,9 +139,7 @@ def quote_regions(doc) -> list[tuple[int, int]]:
     closing = ""
     for token in doc:
         text = token.text
-        if start is not None and (
-            "\n" in token.text_with_ws and token.is_space or text == closing
-        ):
+        if start is not None and ("\n" in token.text_with_ws and token.is_space or text == closing):
             regions.append((start, token.i + 1))
             start = None
             continue
@@ -154,9 +153,10 @@ def quote_regions(doc) -> list[tuple[int, int]]:
     return regions
 
 
-def _blocked(verb) -> bool:
+def _blocked(verb, relative: list[int]) -> bool:
     """A cue that states nothing: negated, under "declined to", a question ("asked whether"), a participle
-    or relative clause about something else."""
+    or relative clause about something else. ``relative``: the verb's ``_relative_content`` (computed once by
+    the caller, which also takes it for the content)."""
     if any(c.dep_ == "neg" for c in verb.children) or verb.lemma_.lower() in BLOCKING_HEADS:
         return True
     if any(c.dep_ == "prt" and c.lower_ not in CUE_PARTICLES for c in verb.children):
@@ -172,8 +172,7 @@ def _blocked(verb) -> bool:
         return True
     if verb.dep_ == "relcl":
         subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
-        relative = bool(subjects) and subjects[0].lower_ in RELATIVE_SUBJECTS
-        return not relative and not _relative_content(verb)
+        return not (subjects and subjects[0].lower_ in RELATIVE_SUBJECTS) and not relative
     return False
 
 
@@ -299,12 +298,12 @@ def _circumstance(verb) -> bool:
     )
 
 
-def _verb_content(verb, subject, sent, object_cue: bool) -> tuple[list[int], bool]:
+def _verb_content(verb, subject, sent, object_cue: bool, relative: list[int]) -> tuple[list[int], bool]:
     """Content token positions of a verb cue and whether its subject is the content's subject (a gerund
     after a denial). Empty when the cue governs nothing that could be claimed. ``object_cue``: the cue model
-    says this verb with an object is a cue ("urged Congress to act"), so its object is the content."""
+    says this verb with an object is a cue ("urged Congress to act"), so its object is the content;
+    ``relative``: the verb's ``_relative_content``."""
     lemma = verb.lemma_.lower()
-    relative = _relative_content(verb)
     if relative:
         return relative, False
     clauses = _clauses(verb)
@@ -316,7 +315,8 @@ def _verb_content(verb, subject, sent, object_cue: bool) -> tuple[list[int], boo
     if clauses:
         if any(_is_wh_clause(c) for c in clauses):
             return [], False
-        return sorted(t.i for c in clauses for t in c.subtree), False
+        said = [*clauses, *_continued_clauses(verb, clauses[-1])]
+        return sorted(t.i for c in said for t in c.subtree), False
     preposition = ACCUSATION_PREPOSITIONS.get(lemma)
     if preposition:
         objects = [c for c in verb.children if c.dep_ == "dobj"]
@@ -350,6 +350,23 @@ def _verb_content(verb, subject, sent, object_cue: bool) -> tuple[list[int], boo
     if predicate and object_cue and (_proposition(verb.doc, predicate) or not _reports(verb)):
         return predicate, gerund
     return [], False
+
+
+def _continued_clauses(verb, clause) -> list:
+    """ "Voss said the port would reopen, but he does not expect ships before May": a clause with a subject
+    of its own that the parser joins to the cue rather than to what is said goes on with the statement; a
+    speech verb there is a statement of its own ("... and Strand said ..."). The conjunction comes along."""
+    joined = [
+        c
+        for c in verb.children
+        if c.dep_ == "conj"
+        and c.i > clause.i
+        and c.lemma_.lower() not in SPEECH_VERBS
+        and any(g.dep_ in SUBJECTS for g in c.children)
+    ]
+    if not joined:
+        return []
+    return [c for c in verb.children if c.dep_ == "cc" and clause.i < c.i < joined[0].i] + joined
 
 
 def _evidence_clause(verb) -> list[int]:
@@ -629,7 +646,7 @@ def attributions(doc, settings: ClaimSettings | None = None) -> list[Attribution
     for index, sent in enumerate(sentences):
         if not sent.text.strip():
             continue
-        if sent.text.rstrip().rstrip("\"”’'").endswith("?"):
+        if _question(sent, quoted):
             # a question claims nothing, but may go on with a quotation: “Who cares? It was her speech.”
             _continue_quotation(sent, found, regions, doc, index - settings.quote_sentences)
             continue
@@ -638,7 +655,10 @@ def attributions(doc, settings: ClaimSettings | None = None) -> list[Attribution
             candidates.append((cue, speaker, content, "according to", False))
         for token in sent:
             lemma = token.lemma_.lower()
-            if token.pos_ not in ("VERB", "AUX") or _blocked(token):
+            if token.pos_ not in ("VERB", "AUX"):
+                continue
+            relative = _relative_content(token)
+            if _blocked(token, relative):
                 continue
             subject = cue_subject(token)
             if subject is None or subject.lower_ in WH_WORDS - RELATIVE_SUBJECTS:
@@ -650,7 +670,7 @@ def attributions(doc, settings: ClaimSettings | None = None) -> list[Attribution
             if agent is not None:  # "the plan was rejected by the council": the council on the plan
                 candidates.append(([token.i], agent, sorted(t.i for t in subject.subtree), lemma, False))
                 continue
-            content, gerund = _verb_content(token, subject, sent, object_cue)
+            content, gerund = _verb_content(token, subject, sent, object_cue, relative)
             if not content and lemma in SPEECH_VERBS:
                 content = _preceding_quotation(token, subject, regions)
             if content:
@@ -678,18 +698,58 @@ def attributions(doc, settings: ClaimSettings | None = None) -> list[Attribution
         made = [a for a in made if a is not None]
         if not settings.nested:
             made = [a for a in made if not any(a.cue[0] in b.content for b in made if b is not a)]
-        # "Kestrian officials say X, the officials said": the trailing cue repeats the attribution
+        # "Kestrian officials say X, the officials said": the trailing cue repeats the attribution (but in
+        # '“I think X,” Voss said' the quoted cue is the one that repeats it: see ``_quoted_first_person``)
         made = [
             a
             for a in made
-            if not any(b.cue[0] in a.content and b.cue[0] < a.cue[0] and _same_speaker(a, b) for b in made)
+            if not any(
+                b.cue[0] in a.content and b.cue[0] < a.cue[0] and _same_speaker(a, b)
+                for b in made
+                if b.cue[0] not in quoted
+            )
         ]
-        if not made:
+        if all(_quoted_first_person(doc, a, quoted) for a in made):  # “... . And I know it fails.”
             _continue_quotation(sent, found, regions, doc, index - settings.quote_sentences)
         for attribution in sorted(made, key=lambda a: a.cue[0]):
             found.append(attribution)
             resolver.earlier.append(attribution)
-    return found
+    return _quotation_speakers(doc, found, quoted)
+
+
+def _quoted_first_person(doc, attribution: Attribution, quoted: frozenset[int]) -> bool:
+    """A cue inside a quotation said by "I" or "we": the quotation's own speaker talking."""
+    written = doc[attribution.speaker[0]] if attribution.speaker else None
+    return written is not None and written.lower_ in FIRST_PERSON_PRONOUNS and attribution.cue[0] in quoted
+
+
+def _quotation_speakers(doc, found: list[Attribution], quoted: frozenset[int]) -> list[Attribution]:
+    """'“I think the port reopens,” Voss said': "I" inside a quotation is whoever the quotation is
+    attributed to, not the last person named before it, and its "I think" is part of Voss's claim, not a
+    claim of its own (dropped when its content lies inside the quotation's claim)."""
+    kept = []
+    for inner in found:
+        if not _quoted_first_person(doc, inner, quoted):
+            kept.append(inner)
+            continue
+        owners = [a for a in found if a.cue[0] not in quoted and inner.cue[0] in a.content and a.speaker_text]
+        owner = owners[0] if owners else None
+        if owner is None:
+            kept.append(inner)
+        elif not set(inner.content) <= set(owner.content):
+            inner.speaker_text, inner.kind = owner.speaker_text, owner.kind
+            kept.append(inner)
+    return kept
+
+
+def _question(sent, quoted: frozenset[int]) -> bool:
+    """A sentence that asks: it ends with "?" outside a quotation, or is all quotation ("“Who cares?”").
+    '“Who are you going to trust?” Voss said' states what Voss said."""
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    marks = [t for t in sent if t.text == "?"]
+    if not words or not marks or not sent.text.rstrip().rstrip("\"”’'").endswith("?"):
+        return False
+    return marks[-1].i not in quoted or all(t.i in quoted for t in words)
 
 
 def _learned_cue(verb, speaker, model, settings: ClaimSettings) -> bool:
@@ -716,7 +776,7 @@ def _span_cue(token, model, settings: ClaimSettings) -> bool:
     """A word the rules made nothing of that may still be a cue: a speech verb, a cognition verb with a
     clause, a noun or a verb with a clause the cue model takes for a cue; a verb with an object or nothing
     needs the higher bar (its speaker is checked once the span model has found it)."""
-    if not candidate(token) or token.pos_ != "NOUN" and _blocked(token):
+    if not candidate(token) or token.pos_ != "NOUN" and _blocked(token, _relative_content(token)):
         return False
     lemma = token.lemma_.lower()
     token_frame = frame(token)

@@ -282,6 +282,8 @@ ANONYMOUS_HEADS = {
 PERSON_PRONOUNS = {"he", "she", "him", "her", "i"}
 GROUP_PRONOUNS = {"they", "them", "we", "one", "another"}
 THING_PRONOUNS = {"it", "this", "that"}
+# Inside a quotation these stand for whoever the quotation is attributed to ("“I think it fails,” Voss said").
+FIRST_PERSON_PRONOUNS = {"i", "we"}
 # The plain rule the evaluation compares with: one of these verbs with a subject attributes its sentence.
 BASELINE_SPEECH_VERBS = {
     "say", "tell", "state", "announce", "claim", "report", "add", "write", "note", "explain",

@@ -31,7 +31,7 @@ from pathlib import Path
 
 from storyline.annotate.nlp import parse
 from storyline.claims.cues import subject
-from storyline.claims.extract import ClaimSettings, _blocked, attributions
+from storyline.claims.extract import ClaimSettings, _blocked, _relative_content, attributions
 from storyline.claims.vocabulary import BASELINE_SPEECH_VERBS
 
 NAME = "claims"
@@ -155,7 +155,9 @@ def speech_verb_rule(doc) -> list[Predicted]:
     found = []
     for sent in doc.sents:
         for token in sent:
-            if token.pos_ != "VERB" or token.lemma_.lower() not in BASELINE_SPEECH_VERBS or _blocked(token):
+            if token.pos_ != "VERB" or token.lemma_.lower() not in BASELINE_SPEECH_VERBS:
+                continue
+            if _blocked(token, _relative_content(token)):
                 continue
             found_subject = subject(token)
             if found_subject is None:
