@@ -68,13 +68,13 @@ def test_quotation_across_sentences_and_said_inside(claims):
     assert "Miller said" not in claim.content
 
 
-
 def test_ascii_double_apostrophe_quotation_runs_on_after_said(claims):
     [claim] = claims(
         "Dock foreman Ada Quist waited. ''The cranes are down,'' Quist said. ''We need a week of repairs.''"
     )
     assert claim.speaker.endswith("Quist")
     assert "cranes are down" in claim.content and "need a week" in claim.content
+
 
 def test_said_after_the_statement_and_told(claims):
     first, second = claims(
@@ -250,7 +250,6 @@ def test_that_inside_a_quotation_before_an_inverted_speaker_is_no_relative_prono
     assert claim.speaker == "harbour spokesman Ole Brandt" and claim.content.startswith("Any pilot")
 
 
-
 def test_a_quotation_goes_on_past_a_question(claims):
     [claim] = claims(
         "“The ferries are late again,” said harbour spokesman Ole Brandt. “Who pays? It is the passengers.”"
@@ -301,3 +300,36 @@ def test_quoted_question_with_its_speaker_is_a_claim(claims):
     [claim] = claims("Lene Okafor said the dredging was late and asked, “Who is going to pay for it now?”")
     assert claim.speaker == "Lene Okafor" and "dredging was late" in claim.content
     assert claims("Who is going to pay for the dredging now?") == []
+
+
+def test_regarded_as_is_the_speakers_judgement(claims):
+    [claim] = claims("Harbour pilots see the new breakwater as a danger to small boats.")
+    assert (
+        claim.speaker == "Harbour pilots" and claim.content == "the new breakwater as a danger to small boats"
+    )
+    assert claims("Lene Okafor saw the breakwater as she drove past.") == []
+
+
+def test_what_a_poll_shows_or_finds(claims):
+    first, second = claims(
+        "A new Courier poll shows Okafor and Brandt in a dead heat. "
+        "A recent harbour survey found 70 percent support for the breakwater."
+    )
+    assert first.speaker == "A new Courier poll" and "dead heat" in first.content
+    assert second.cue == "find" and second.content.startswith("70 percent support")
+    assert claims("Divers found a crack in the breakwater.") == []
+
+
+def test_poll_before_the_main_clause_states_it(claims):
+    found = claims("In a Courier poll released Sunday, most residents backed the breakwater.")
+    assert ("a Courier poll released Sunday", "most residents backed the breakwater") in [
+        (c.speaker, c.content) for c in found
+    ]
+    assert claims("Three wrecks were listed in the harbour survey.") == []
+
+
+def test_statement_after_a_refusal_is_a_claim(claims):
+    [claim] = claims(
+        "Chairman Ito Brandt declined to name the delegates but said one was a supporter of the plan."
+    )
+    assert claim.speaker == "Chairman Ito Brandt" and claim.content == "one was a supporter of the plan"

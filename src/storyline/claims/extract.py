@@ -37,12 +37,15 @@ from storyline.claims.vocabulary import (
     DENIAL_NOUNS,
     DENIAL_VERBS,
     EVIDENCE_NOUNS,
+    FINDING_NOUNS,
+    FINDING_VERBS,
     FIRST_PERSON_PRONOUNS,
     GROUP_PRONOUNS,
     HEDGE_CUES,
     HEDGE_WORDS,
     NOT_SPEAKER_LABELS,
     PERSON_PRONOUNS,
+    REGARD_VERBS,
     SPEECH_VERBS,
     STATEMENT_LABELS,
     THING_PRONOUNS,
@@ -201,6 +204,8 @@ def _under_blocking_head(verb) -> bool:
     comment, saying the talks go on", whose adverbial clause says something of its own."""
     token = verb
     while token.head.i != token.i and token.dep_ != "advcl":
+        if token.dep_ == "conj" and token.head.lemma_.lower() in BLOCKING_HEADS:
+            return False  # "declined to name them but said one backs Voss": a statement of its own
         token = token.head
         if token.lemma_.lower() in BLOCKING_HEADS:
             return True
@@ -333,6 +338,9 @@ def _verb_content(verb, subject, sent, object_cue: bool, relative: list[int]) ->
         return _outside(verb, sent), False
     if _trailing(verb, sent) and (verb.dep_ != "conj" or verb.head.lemma_.lower() not in SPEECH_VERBS):
         return _outside(verb, sent), False
+    regarded = _regarded_as(verb) or _finding(verb, subject)
+    if regarded:
+        return regarded, False
     if lemma in CLAUSE_VERBS and not object_cue:
         return [], False
     colon = next((t for t in verb.rights if t.text == ":"), None)
@@ -388,6 +396,36 @@ def _evidence_clause(verb) -> list[int]:
     return sorted(t.i for c in clauses[:1] for t in c.subtree)
 
 
+def _regarded_as(verb) -> list[int]:
+    """ "Developers see golf courses as wasted space": the object and what it is taken as are the speaker's
+    judgement (the golf courses are wasted space); without the "as" phrase "see" states nothing."""
+    if verb.lemma_.lower() not in REGARD_VERBS:
+        return []
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    judged = [
+        c
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ in ("pobj", "pcomp") for g in c.children)
+    ]
+    if not objects or not judged or judged[0].i < objects[0].i:
+        return []
+    return sorted(t.i for c in (objects[0], judged[0]) for t in c.subtree)
+
+
+def _finding(verb, subject) -> list[int]:
+    """ "Polls show Voss up by ten points": what a poll, study or count shows or finds, its object and what
+    follows it (a person's "found a flaw" states nothing: see ``CLAUSE_VERBS``)."""
+    if (
+        subject is None
+        or verb.lemma_.lower() not in FINDING_VERBS
+        or subject.lemma_.lower() not in FINDING_NOUNS
+        or not any(c.dep_ == "dobj" and c.i > verb.i for c in verb.children)
+    ):
+        return []
+    said = [c for c in verb.children if c.i > verb.i and not (c.is_punct or c.is_space)]
+    return sorted(t.i for c in said for t in c.subtree)
+
+
 def _next_sentence(sent) -> list[int]:
     """ "He said:" ending its paragraph introduces the next one (a quotation is followed to its end)."""
     doc = sent.doc
@@ -438,6 +476,24 @@ def _according_to(sent):
         phrase = {t.i for t in token.subtree} | {t.i for t in to.subtree}
         content = [t.i for t in sent if t.i not in phrase]
         yield [token.i, to.i], objects[0], content
+
+
+def _in_finding(sent):
+    """(cue tokens, speaker token, content) of "In a Post-ABC poll, 67 percent of voters ...": the poll or
+    study before the main clause states what the clause says."""
+    for token in sent:
+        objects = [c for c in token.children if c.dep_ == "pobj" and c.lemma_.lower() in FINDING_NOUNS]
+        if (
+            token.lower_ != "in"
+            or token.dep_ != "prep"
+            or token.head.dep_ != "ROOT"
+            or token.i > token.head.i
+        ):
+            continue  # "Voss was named in the report" tells what the report holds, not what it states
+        if not objects:
+            continue
+        phrase = {t.i for t in token.subtree}
+        yield [token.i], objects[0], [t.i for t in sent if t.i not in phrase]
 
 
 def _extend_to_quotes(content: list[int], regions, sentences, settings: ClaimSettings) -> list[int]:
@@ -653,6 +709,8 @@ def attributions(doc, settings: ClaimSettings | None = None) -> list[Attribution
         candidates: list[tuple[list[int], object | None, list[int], str, bool]] = []
         for cue, speaker, content in _according_to(sent):
             candidates.append((cue, speaker, content, "according to", False))
+        for cue, speaker, content in _in_finding(sent):
+            candidates.append((cue, speaker, content, "in", False))
         for token in sent:
             lemma = token.lemma_.lower()
             if token.pos_ not in ("VERB", "AUX"):

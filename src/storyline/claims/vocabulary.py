@@ -150,6 +150,16 @@ STATEMENT_NOUNS = {
     "note",
     "announcement",
 }
+# A poll, study or count states what it shows or finds with a bare object, unlike a person ("analysts found a
+# flaw"): "a new poll shows Voss and Strand in a dead heat", "the survey found 90 percent support".
+FINDING_VERBS = {"show", "find", "indicate", "reveal", "suggest"}
+FINDING_NOUNS = {
+    "poll", "survey", "study", "report", "data", "result", "analysis", "census", "research", "count",
+    "tally", "inquiry", "review", "investigation", "audit", "figure", "statistic", "estimate",
+}  # fmt: skip
+# Cognition verbs that hold a judgement as object and "as" phrase: "analysts see the drones as a stopgap",
+# "critics regard the plan as a waste" (the speaker judges the thing to be what the phrase says).
+REGARD_VERBS = {"see", "regard", "view", "consider", "perceive"}
 # "have seen Russia's reliance as evidence that Russia is struggling": what the speaker takes the thing as.
 EVIDENCE_NOUNS = {"evidence", "sign", "proof", "indication", "signal", "confirmation", "example"}
 DENIAL_VERBS = {"deny", "reject", "dismiss", "refute", "dispute", "rebut", "repudiate"}
