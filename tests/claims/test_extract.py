@@ -333,3 +333,11 @@ def test_statement_after_a_refusal_is_a_claim(claims):
         "Chairman Ito Brandt declined to name the delegates but said one was a supporter of the plan."
     )
     assert claim.speaker == "Chairman Ito Brandt" and claim.content == "one was a supporter of the plan"
+
+
+def test_quotation_goes_on_into_a_sentence_that_ends_in_it(claims):
+    [claim] = claims(
+        "“The harbour reopens in May,” Lene Okafor said. "
+        "Unless the storms return, “nothing will stop the ferries and the cargo ships this year.”"
+    )
+    assert "cargo ships" in claim.content

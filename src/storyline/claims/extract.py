@@ -945,11 +945,13 @@ def _same_speaker(a: Attribution, b: Attribution) -> bool:
 
 
 def _continue_quotation(sent, found: list[Attribution], regions, doc, first: int) -> None:
-    """A sentence that is one quotation (a question too) goes on with the latest claim that ends right
-    before it and quotes ("“...,” she said. “...”") or reports speech ("Voss said that ... . “That is why
-    ...”"), past a claim that does neither ("..., she said, referring to the board. “...”")."""
+    """A sentence that is one quotation (a question too), or ends in one that holds most of its words
+    ("Unless rivals quit, “he cannot be stopped.”"), goes on with the latest claim that ends right before it
+    and quotes ("“...,” she said. “...”") or reports speech ("Voss said that ... . “That is why ...”"), past a
+    claim that does neither ("..., she said, referring to the board. “...”")."""
     words = [t for t in sent if not (t.is_punct or t.is_space)]
-    if not words or not any(start <= words[0].i and words[-1].i < end for start, end in regions):
+    inside = [any(start <= t.i < end for start, end in regions) for t in words]
+    if not words or not inside[-1] or 2 * sum(inside) < len(words):
         return
     for previous in reversed(found):
         if previous.sentence < first:
