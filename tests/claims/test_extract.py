@@ -294,6 +294,8 @@ def test_clause_joined_to_the_cue_goes_on_with_the_statement(claims):
         "Lene Okafor said the harbour would reopen in May, but she does not expect cruise ships before July."
     )
     assert claim.content.startswith("the harbour would reopen") and "cruise ships" in claim.content
+    [claim] = claims("Lene Okafor said the harbour would reopen in May, and there was no money for a new dock.")
+    assert "no money for a new dock" in claim.content
 
 
 def test_quoted_question_with_its_speaker_is_a_claim(claims):

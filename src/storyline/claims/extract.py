@@ -370,7 +370,7 @@ def _continued_clauses(verb, clause) -> list:
         if c.dep_ == "conj"
         and c.i > clause.i
         and c.lemma_.lower() not in SPEECH_VERBS
-        and any(g.dep_ in SUBJECTS for g in c.children)
+        and any(g.dep_ in SUBJECTS or g.dep_ == "expl" for g in c.children)  # "and there was"
     ]
     if not joined:
         return []
