@@ -398,8 +398,9 @@ def _evidence_clause(verb) -> list[int]:
 
 def _regarded_as(verb) -> list[int]:
     """ "Developers see golf courses as wasted space": the object and what it is taken as are the speaker's
-    judgement (the golf courses are wasted space); without the "as" phrase "see" states nothing."""
-    if verb.lemma_.lower() not in REGARD_VERBS:
+    judgement (the golf courses are wasted space); without the "as" phrase "see" states nothing. Not a
+    judgement that may come ("for fear Moscow may see it as escalating")."""
+    if verb.lemma_.lower() not in REGARD_VERBS or any(c.tag_ == "MD" for c in verb.children):
         return []
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
     judged = [
