@@ -344,3 +344,10 @@ def test_quotation_goes_on_into_a_sentence_that_ends_in_it(claims):
         "Unless the storms return, “nothing will stop the ferries and the cargo ships this year.”"
     )
     assert "cargo ships" in claim.content
+
+
+def test_possessive_owner_of_a_statement_noun_is_resolved(claims):
+    found = claims(
+        "Mayor Ito Brandt visited the dam on Monday. His warning that the dam could fail went unheeded."
+    )
+    assert [(c.speaker, c.content) for c in found] == [("Ito Brandt", "the dam could fail")]

@@ -45,6 +45,7 @@ from storyline.claims.vocabulary import (
     HEDGE_WORDS,
     NOT_SPEAKER_LABELS,
     PERSON_PRONOUNS,
+    POSSESSIVE_PRONOUNS,
     REGARD_VERBS,
     SPEECH_VERBS,
     STATEMENT_LABELS,
@@ -646,7 +647,7 @@ class _Resolver:
     def resolve(self, span: tuple[int, int], sentence: int) -> tuple[str, str] | None:
         """(speaker text, kind) for a pronoun speaker phrase, None when nothing fits."""
         phrase = self.doc[span[0] : span[1]]
-        words = [t.lower_ for t in phrase]
+        words = [POSSESSIVE_PRONOUNS.get(t.lower_, t.lower_) for t in phrase]
         window = [
             a
             for a in self.earlier
@@ -982,7 +983,8 @@ def _attribution(
         # unresolved, a person or group pronoun leaves the claim to somebody unnamed; "it" or "which" that
         # stands for nothing found drops it
         resolved = resolver.resolve(span, index)
-        if resolved is None and doc[span[0]].lower_ not in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        personal = POSSESSIVE_PRONOUNS.get(doc[span[0]].lower_, doc[span[0]].lower_)
+        if resolved is None and personal not in PERSON_PRONOUNS | GROUP_PRONOUNS:
             return None
         speaker_text, kind = resolved or (None, "anonymous")
     stance = "denies" if lemma in DENIAL_VERBS | DENIAL_NOUNS else "asserts"

@@ -292,6 +292,8 @@ ANONYMOUS_HEADS = {
 PERSON_PRONOUNS = {"he", "she", "him", "her", "i"}
 GROUP_PRONOUNS = {"they", "them", "we", "one", "another"}
 THING_PRONOUNS = {"it", "this", "that"}
+# A possessive owner of a statement noun ("his warning that ...") stands for whom its pronoun would.
+POSSESSIVE_PRONOUNS = {"his": "he", "their": "they", "its": "it"}
 # Inside a quotation these stand for whoever the quotation is attributed to ("“I think it fails,” Voss said").
 FIRST_PERSON_PRONOUNS = {"i", "we"}
 # The plain rule the evaluation compares with: one of these verbs with a subject attributes its sentence.
