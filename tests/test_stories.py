@@ -179,6 +179,25 @@ def test_a_story_larger_than_its_members_is_settled_and_still_joined():
     assert clusterer.moved == {} and clusterer.removed == set()
 
 
+def test_a_story_keeps_as_many_terms_as_its_settings_allow():
+    """A story's profile is capped by ``StorySettings``: by default the once-named people and places of
+    a small story all stay (they are what tells look-alike events apart); a tighter cap keeps fewer."""
+
+    def story_terms(settings: StorySettings) -> dict[str, dict[str, int]]:
+        clusterer = StoryClusterer({}, settings)
+        story_of: dict[str, str] = {}
+        for doc, _, features in _analysed(BRIDGE):
+            clusterer.assign(doc, features, story_of)
+        (sid,) = set(story_of.values())
+        return clusterer.states[sid].terms
+
+    tight = story_terms(StorySettings(story_entities=2, story_keywords=2))
+    assert len(tight["entities"]) == 2 and len(tight["keywords"]) == 2
+    default = story_terms(StorySettings())
+    assert {"edith rowan", "marlow vale"} <= default["entities"].keys()
+    assert len(default["keywords"]) > 40
+
+
 OTHER_SHOOTINGS = [
     ("corby1", "2024-04-20", "Man wounded in Corby Heights shooting",
      "A 31-year-old man was wounded Saturday when shots were fired outside a bar on Elm Road in Corby "
