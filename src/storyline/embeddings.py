@@ -48,6 +48,11 @@ class EmbeddingSettings:
     # Texts per model call: 16 took 11% less CPU than 64 and 45% less than 256 on FNC-1 sentences (one
     # thread, the same vectors to cosine 0.99999): smaller activations stay in the CPU's caches.
     batch_size: int = 16
+    # torch threads for the model: one. With torch's default (a thread per core) beside spaCy's parsing
+    # processes or any other job, its threads wait on each other: under load on the 2-core machine 600
+    # FNC-1 sentences took 4.7x the CPU of one thread (33 against 156 texts per CPU second); one thread
+    # also leaves the other core to parsing. Vectors differ from two threads' by at most 2.5e-7.
+    threads: int = 1
     cache_size: int = 50_000  # texts whose vectors are kept; a wire story re-published brings them again
 
 
@@ -80,8 +85,10 @@ class Embedder:
         from transformers.utils import logging as transformers_logging
 
         transformers_logging.disable_progress_bar()
+        import torch
         from sentence_transformers import SentenceTransformer
 
+        torch.set_num_threads(self.settings.threads)
         return SentenceTransformer(str(_model_path()), device="cpu")
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
