@@ -61,6 +61,10 @@ class GroupSettings:
     # Lexical containment raises a pair only when it shares this many content words (one shared word
     # such as "drones" says nothing).
     min_shared_words: int = 2
+    # Label candidates whose summed similarity comes this close to the best are tied, and the first wins:
+    # in a group of two the sums differ only by the noise of each content's cosine to itself (about 1e-7,
+    # which changes with the batch its vector was embedded in), and a label must not follow that noise.
+    label_tie: float = 1e-4
 
 
 @dataclass(frozen=True)
@@ -366,13 +370,15 @@ def opposes(claim: Claim, prop: Proposition, label: Proposition) -> bool:
 
 
 def _label_index(idx: list[int], claims: Sequence[Claim], props: Sequence[Proposition],
-                 similarity: np.ndarray) -> int:
-    """The group's most central asserted, un-negated content (copies do not outvote the rest)."""
+                 similarity: np.ndarray, tie: float) -> int:
+    """The group's most central asserted, un-negated content (copies do not outvote the rest); the first
+    of those within ``tie`` of the most central."""
     distinct = list({claims[i].content: i for i in idx}.values())
     plain = [i for i in distinct if claims[i].stance != "denies" and not props[i].negated]
     asserted = [i for i in distinct if claims[i].stance != "denies"]
     candidates = plain or asserted or distinct
-    return candidates[int(np.argmax(similarity[np.ix_(candidates, distinct)].sum(axis=1)))]
+    centrality = similarity[np.ix_(candidates, distinct)].sum(axis=1)
+    return candidates[int(np.flatnonzero(centrality >= centrality.max() - tie)[0])]
 
 
 def group_claims(
@@ -400,7 +406,7 @@ def group_claims(
         group_of[i] = target
     clusters.sort(key=lambda idx: (-len(idx), min(idx)))
     return [
-        _group(f"g{n + 1}", sorted(idx), claims, props, parsed, similarity, docs, annotations)
+        _group(f"g{n + 1}", sorted(idx), claims, props, parsed, similarity, docs, annotations, settings)
         for n, idx in enumerate(clusters)
     ]
 
@@ -408,8 +414,10 @@ def group_claims(
 def _group(
     group_id: str, idx: list[int], claims: Sequence[Claim], props: Sequence[Proposition], parsed: list,
     similarity: np.ndarray, docs: dict[str, Document], annotations: dict[str, Annotation],
+    settings: GroupSettings,
 ) -> ClaimGroup:
-    label = _label_index([i for i in idx if not props[i].anaphoric] or idx, claims, props, similarity)
+    label = _label_index([i for i in idx if not props[i].anaphoric] or idx, claims, props, similarity,
+                         settings.label_tie)
     against = {i for i in idx if i != label and opposes(claims[i], props[i], props[label])}
     if claims[label].stance == "denies":
         against.add(label)  # a group of denials only: its label is the proposition they deny
