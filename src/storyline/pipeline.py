@@ -372,9 +372,21 @@ def _text_start(text: str, words: int = 12) -> str:
     return "“" + " ".join(found[:words]) + ("…”" if len(found) > words else "”") if found else ""
 
 
+def _embed_compared_claims(store: Store, story_ids: Iterable[str]) -> None:
+    """The claim contents the stories of several documents will compare and have no stored vectors for,
+    embedded in one call into the embedder's cache: sorted by length across all those stories, they pad
+    less than story by story."""
+    doc_ids = [d for sid in story_ids if len(docs := store.story_documents(sid)) > 1 for d in docs]
+    features = store.features(doc_ids)
+    missing = [d for d in doc_ids if d not in features or features[d].claim_vectors is None]
+    embedder().encode([c.content for a in store.annotations(missing).values() for c in a.claims])
+
+
 def report(store: Store, progress: Progress = _noop) -> Dossier:
     """The dossier of everything in the store; only stories that changed are recomputed."""
-    for story_id in store.dirty_stories():
+    dirty = store.dirty_stories()
+    _embed_compared_claims(store, dirty)
+    for story_id in dirty:
         story = build_story(store, story_id)
         with store.transaction():
             store.save_story(story)
