@@ -257,19 +257,16 @@ def test_a_build_sends_no_text_to_the_embedding_model_twice(tmp_path, embedder, 
     assert all(" " in text for text in sent)  # no single word: those come from the static table
 
 
-def test_rebuilding_a_story_reads_its_stored_vectors_instead_of_running_the_model(tmp_path, embedder,
-                                                                                   monkeypatch):
-    """Claim contents and event texts are embedded once at analysis and stored with the sentence vectors:
-    a later report (here with the embedder's cache emptied, as in a new process) runs the model on
-    nothing."""
+def test_claim_contents_are_embedded_once_a_story_compares_them_and_stored(tmp_path, embedder, monkeypatch):
+    """A story of one document never compares its claims: their contents are not embedded. Once a second
+    document joins it, the report embeds them and stores them with the event vectors (embedded at
+    analysis), so rebuilding the story (the embedder's cache emptied, as in a new process) runs the model
+    on nothing."""
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "ferry1.txt").write_text("title Varn ferry crews strike over night shifts\n\n"
                                        + "\n\n".join(FERRY))
     store = Store(tmp_path / "store.duckdb")
-    [doc_id] = pipeline.ingest([str(folder)], store).added
-    annotation = store.annotations([doc_id])[doc_id]
-    assert annotation.claims and annotation.events  # the fixture has both, so the test can fail
     sent: list[str] = []
     encode = embedder.model.encode
 
@@ -278,7 +275,22 @@ def test_rebuilding_a_story_reads_its_stored_vectors_instead_of_running_the_mode
         return encode(texts, *args, **kwargs)
 
     monkeypatch.setattr(embedder.model, "encode", counting)
+    monkeypatch.setattr(embedder, "_cache", {})  # texts of other tests' ferry stories
+    [first] = pipeline.ingest([str(folder)], store).added
+    pipeline.report(store)
+    annotation = store.annotations([first])[first]
+    contents = {c.content for c in annotation.claims} - {e.text for e in annotation.events}
+    assert contents and annotation.events  # the fixture has both, so the test can fail
+    assert not contents & set(sent)
+    assert store.features([first])[first].claim_vectors is None
+    (folder / "ferry2.txt").write_text("title Strike strands Varn islanders\n\n" + " ".join(reversed(FERRY)))
+    pipeline.ingest([str(folder)], store)
+    [story] = pipeline.report(store).stories
+    assert len(story.documents) == 2 and contents <= set(sent)
+    stored = store.features(story.documents)
+    assert all(len(stored[d].claim_vectors) == len(store.annotations([d])[d].claims) for d in story.documents)
+    sent.clear()
     monkeypatch.setattr(embedder, "_cache", {})
-    story = pipeline.report(store).stories[0]
-    assert story.claim_groups and story.events and sent == []
+    rebuilt = pipeline.build_story(store, story.id)
+    assert rebuilt.claim_groups and rebuilt.events and sent == []
 

@@ -8,8 +8,9 @@ store records ``VECTOR_MODEL`` and refuses vectors of another.
 
 In a build every text is embedded once: cleaning embeds the sentences of a whole batch of documents in
 one call (sorted by length across it, so batches pad little) to find off-topic ones, and the cache hands
-the same vectors to the document features (spaCy splits most sentences alike); claim
-contents and event texts are embedded at analysis and stored, so a story rebuilt later reads them.
+the same vectors to the document features (spaCy splits most sentences alike); event texts are embedded
+at analysis and stored, so a story rebuilt later reads them; claim contents only when a story's grouping
+first compares them (claims of two documents), then stored: most stories of one document never do.
 The static table below embeds claim contents far worse (Emergent grouping BCubed 0.671 against 0.852 at
 the cut fitted on the fit half), so they stay on the contextual model.
 
@@ -48,6 +49,11 @@ class EmbeddingSettings:
     # Texts per model call: 16 took 11% less CPU than 64 and 45% less than 256 on FNC-1 sentences (one
     # thread, the same vectors to cosine 0.99999): smaller activations stay in the CPU's caches.
     batch_size: int = 16
+    # torch threads for the model: one. With torch's default (a thread per core) beside spaCy's parsing
+    # processes or any other job, its threads wait on each other: under load on the 2-core machine 600
+    # FNC-1 sentences took 4.7x the CPU of one thread (33 against 156 texts per CPU second); one thread
+    # also leaves the other core to parsing. Vectors differ from two threads' by at most 2.5e-7.
+    threads: int = 1
     cache_size: int = 50_000  # texts whose vectors are kept; a wire story re-published brings them again
 
 
@@ -80,8 +86,10 @@ class Embedder:
         from transformers.utils import logging as transformers_logging
 
         transformers_logging.disable_progress_bar()
+        import torch
         from sentence_transformers import SentenceTransformer
 
+        torch.set_num_threads(self.settings.threads)
         return SentenceTransformer(str(_model_path()), device="cpu")
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
@@ -173,15 +181,15 @@ def text_vectors(texts: Sequence[Sequence[str]], model: Embedder | None = None) 
 
 
 def stored_or_encoded(texts: Sequence[Sequence[str]], stored: Sequence[np.ndarray | None],
-                      model: Embedder | None = None) -> np.ndarray:
+                      model: Embedder | None = None) -> tuple[np.ndarray, dict[int, np.ndarray]]:
     """The vectors of every document's texts, one matrix in their order: the stored ones, and the model's
-    for a document stored without them (an older store) or with another count."""
+    for a document stored without them (not needed before, or an older store) or with another count;
+    and those the model embedded, by the document's index, to be stored."""
     model = model or embedder()
-    kept = [s is not None and len(s) == len(t) for t, s in zip(texts, stored, strict=True)]
-    fresh = iter(text_vectors([t for t, k in zip(texts, kept, strict=True) if not k], model))
-    parts = [np.asarray(s, dtype=np.float32) if k else next(fresh)
-             for s, k in zip(stored, kept, strict=True)]
-    return np.concatenate(parts) if parts else np.zeros((0, DIMENSION), dtype=np.float32)
+    missing = [k for k, (t, s) in enumerate(zip(texts, stored, strict=True)) if s is None or len(s) != len(t)]
+    fresh = dict(zip(missing, text_vectors([texts[k] for k in missing], model), strict=True))
+    parts = [fresh[k] if k in fresh else np.asarray(s, dtype=np.float32) for k, s in enumerate(stored)]
+    return (np.concatenate(parts) if parts else np.zeros((0, DIMENSION), dtype=np.float32)), fresh
 
 
 def title_vector(title: str | None) -> np.ndarray:

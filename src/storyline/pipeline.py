@@ -10,6 +10,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
 
+import numpy as np
+
 from storyline import settings
 from storyline.annotate import annotate, dates
 from storyline.annotate.entities import canonical_entities, link_speakers
@@ -69,16 +71,15 @@ def analyse(docs: list[Document], processes: int = settings.SPACY_PROCESSES) -> 
         annotated.append((doc, annotation))
     vectors = sentence_features([[s.text for s in a.sentences] for _, a in annotated],
                                 [doc.title or doc.text[:200] for doc, _ in annotated], model)
-    claim_vectors = text_vectors([[c.content for c in a.claims] for _, a in annotated], model)
+    # claim contents are embedded when a story's grouping first compares them (``build_story``)
     event_vectors = text_vectors([[e.text for e in a.events] for _, a in annotated], model)
     out = []
-    for (doc, annotation), (doc_vector, sentence_vectors), claimed, told in zip(
-            annotated, vectors, claim_vectors, event_vectors, strict=True):
+    for (doc, annotation), (doc_vector, sentence_vectors), told in zip(
+            annotated, vectors, event_vectors, strict=True):
         features = Features(
             document=doc.id,
             doc_vector=doc_vector,
             sentence_vectors=sentence_vectors,
-            claim_vectors=claimed,
             event_vectors=told,
             minhash=minhash_of(doc.text),
             data={"entities": sorted({m.attributes.get("canonical", m.text) for m in annotation.mentions}),
@@ -341,12 +342,21 @@ def build_story(store: Store, story_id: str) -> Story:
     model = embedder()
     features = store.features(doc_ids)
     stored = [features.get(d, Features(d)) for d in doc_ids]
-    claim_vectors = stored_or_encoded([[c.content for c in a.claims] for a in ordered],
-                                      [f.claim_vectors for f in stored], model)
+    embedded: dict[str, dict[int, np.ndarray]] = {}  # what the model embedded here, to store
+
+    def claim_vectors() -> np.ndarray:
+        vectors, embedded["claim_vectors"] = stored_or_encoded(
+            [[c.content for c in a.claims] for a in ordered], [f.claim_vectors for f in stored], model)
+        return vectors
+
     groups = group_claims(claims, claim_vectors, docs, annotations)
     support = sentence_support(groups, claims)
-    event_vectors = stored_or_encoded([[e.text for e in a.events] for a in ordered],
-                                      [f.event_vectors for f in stored], model)
+    event_vectors, embedded["event_vectors"] = stored_or_encoded(
+        [[e.text for e in a.events] for a in ordered], [f.event_vectors for f in stored], model)
+    if any(embedded.values()):
+        with store.transaction():
+            store.save_text_vectors({column: {doc_ids[k]: v for k, v in fresh.items()}
+                                     for column, fresh in embedded.items()})
     events, told = story_events([e for a in ordered for e in a.events], docs, event_vectors)
     timeline = build_timeline(events, told, {k: g for k, (g, _) in support.items()})
     candidates, vectors = summary_candidates(ordered, docs, features, model)
@@ -362,9 +372,21 @@ def _text_start(text: str, words: int = 12) -> str:
     return "“" + " ".join(found[:words]) + ("…”" if len(found) > words else "”") if found else ""
 
 
+def _embed_compared_claims(store: Store, story_ids: Iterable[str]) -> None:
+    """The claim contents the stories of several documents will compare and have no stored vectors for,
+    embedded in one call into the embedder's cache: sorted by length across all those stories, they pad
+    less than story by story."""
+    doc_ids = [d for sid in story_ids if len(docs := store.story_documents(sid)) > 1 for d in docs]
+    features = store.features(doc_ids)
+    missing = [d for d in doc_ids if d not in features or features[d].claim_vectors is None]
+    embedder().encode([c.content for a in store.annotations(missing).values() for c in a.claims])
+
+
 def report(store: Store, progress: Progress = _noop) -> Dossier:
     """The dossier of everything in the store; only stories that changed are recomputed."""
-    for story_id in store.dirty_stories():
+    dirty = store.dirty_stories()
+    _embed_compared_claims(store, dirty)
+    for story_id in dirty:
         story = build_story(store, story_id)
         with store.transaction():
             store.save_story(story)

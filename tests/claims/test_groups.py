@@ -198,3 +198,14 @@ def test_a_denied_amount_is_no_discrepancy(embedder):
     [group] = group_claims(claims, embedder.encode([c.content for c in claims]), docs,
                            {d: Annotation(d) for d in docs})
     assert group.denying == ["b:c0"] and group.discrepancies == []
+
+
+def test_a_group_of_two_is_labelled_by_its_first_claim_whatever_the_vectors_noise(embedder):
+    docs = {d: Document(id=d, source="", raw_text="", outlet=d) for d in ("herald", "courier")}
+    claims = [claim("herald", 1, "the port authority closed the northern terminal on Monday"),
+              claim("courier", 1, "the northern terminal was closed by the port authority on Monday")]
+    vectors = embedder.encode([c.content for c in claims])
+    for noise in (1 + 1e-6, 1 - 1e-6):  # the second content's cosine to itself just above, then below 1
+        noisy = vectors * [[1.0], [noise]]
+        [group] = group_claims(claims, noisy, docs, {d: Annotation(d) for d in docs})
+        assert group.label == claims[0].content

@@ -142,6 +142,19 @@ def test_claim_and_event_vectors_round_trip_and_an_older_store_gains_their_colum
     assert store.features(["a"], sentences=False)["a"].claim_vectors is None
 
 
+def test_claim_vectors_embedded_after_analysis_are_stored_with_the_document(tmp_path):
+    store = Store(tmp_path / "s.duckdb")
+    with store.transaction():
+        store.add_documents([item("a"), item("b")])  # stored without claim vectors, as analysis leaves them
+    later = np.full((2, 4), 0.25, dtype=np.float32)
+    with store.transaction():
+        store.save_text_vectors({"claim_vectors": {"a": later}, "event_vectors": {}})
+    stored = store.features(["a", "b"])
+    assert np.array_equal(stored["a"].claim_vectors, later) and stored["b"].claim_vectors is None
+    with pytest.raises(ValueError, match="not a column"):
+        store.save_text_vectors({"doc_vector": {"a": later}})
+
+
 def test_a_store_refuses_to_open_for_another_embedding_model(tmp_path):
     path = tmp_path / "s.duckdb"
     store = Store(path, vector_model="model-a")

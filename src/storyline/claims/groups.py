@@ -10,9 +10,10 @@ of some other predicate ("reported no casualties") denies nothing."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -61,6 +62,10 @@ class GroupSettings:
     # Lexical containment raises a pair only when it shares this many content words (one shared word
     # such as "drones" says nothing).
     min_shared_words: int = 2
+    # Label candidates whose summed similarity comes this close to the best are tied, and the first wins:
+    # in a group of two the sums differ only by the noise of each content's cosine to itself (about 1e-7,
+    # which changes with the batch its vector was embedded in), and a label must not follow that noise.
+    label_tie: float = 1e-4
 
 
 @dataclass(frozen=True)
@@ -366,28 +371,40 @@ def opposes(claim: Claim, prop: Proposition, label: Proposition) -> bool:
 
 
 def _label_index(idx: list[int], claims: Sequence[Claim], props: Sequence[Proposition],
-                 similarity: np.ndarray) -> int:
-    """The group's most central asserted, un-negated content (copies do not outvote the rest)."""
+                 similarity: Callable[[], np.ndarray], tie: float) -> int:
+    """The group's most central asserted, un-negated content (copies do not outvote the rest); the first
+    of those within ``tie`` of the most central."""
     distinct = list({claims[i].content: i for i in idx}.values())
     plain = [i for i in distinct if claims[i].stance != "denies" and not props[i].negated]
     asserted = [i for i in distinct if claims[i].stance != "denies"]
     candidates = plain or asserted or distinct
-    return candidates[int(np.argmax(similarity[np.ix_(candidates, distinct)].sum(axis=1)))]
+    if len(candidates) == 1:
+        return candidates[0]
+    centrality = similarity()[np.ix_(candidates, distinct)].sum(axis=1)
+    return candidates[int(np.flatnonzero(centrality >= centrality.max() - tie)[0])]
 
 
 def group_claims(
-    claims: list[Claim], vectors: np.ndarray, docs: dict[str, Document], annotations: dict[str, Annotation],
-    settings: GroupSettings | None = None,
+    claims: list[Claim], vectors: np.ndarray | Callable[[], np.ndarray], docs: dict[str, Document],
+    annotations: dict[str, Annotation], settings: GroupSettings | None = None,
 ) -> list[ClaimGroup]:
-    """Claim groups with their supporting and denying claims, independent sources and discrepancies."""
+    """Claim groups with their supporting and denying claims, independent sources and discrepancies.
+
+    ``vectors``: the contents' embeddings, or what embeds them, called only when they are compared (claims
+    of two documents, or a label chosen among several contents): most stories of one document never are."""
     settings = settings or GroupSettings()
     props, parsed = propositions([c.content for c in claims])
-    similarity = claim_similarity([c.content for c in claims], vectors, settings.min_shared_words)
+    similarity = functools.cache(lambda: claim_similarity(
+        [c.content for c in claims], vectors() if callable(vectors) else vectors, settings.min_shared_words))
     opposing = np.array([c.stance == "denies" or bool(p.negated) for c, p in zip(claims, props, strict=True)])
     pointing = {i for i, c in enumerate(claims) if props[i].anaphoric and c.stance == "denies"}
     rest = [i for i in range(len(claims)) if i not in pointing]
-    scores = pair_scores(similarity[np.ix_(rest, rest)], [props[i] for i in rest], opposing[rest], settings)
-    found = cluster(scores, [claims[i].document for i in rest], settings.same_claim)
+    if len({claims[i].document for i in rest}) > 1:
+        scores = pair_scores(similarity()[np.ix_(rest, rest)], [props[i] for i in rest], opposing[rest],
+                             settings)
+        found = cluster(scores, [claims[i].document for i in rest], settings.same_claim)
+    else:  # two claims of one document alone never form a group (``cluster``)
+        found = [[k] for k in range(len(rest))]
     clusters = [[rest[k] for k in c] for c in found]
     group_of = {i: g for g, idx in enumerate(clusters) for i in idx}
     for i in sorted(pointing):
@@ -400,16 +417,18 @@ def group_claims(
         group_of[i] = target
     clusters.sort(key=lambda idx: (-len(idx), min(idx)))
     return [
-        _group(f"g{n + 1}", sorted(idx), claims, props, parsed, similarity, docs, annotations)
+        _group(f"g{n + 1}", sorted(idx), claims, props, parsed, similarity, docs, annotations, settings)
         for n, idx in enumerate(clusters)
     ]
 
 
 def _group(
     group_id: str, idx: list[int], claims: Sequence[Claim], props: Sequence[Proposition], parsed: list,
-    similarity: np.ndarray, docs: dict[str, Document], annotations: dict[str, Annotation],
+    similarity: Callable[[], np.ndarray], docs: dict[str, Document], annotations: dict[str, Annotation],
+    settings: GroupSettings,
 ) -> ClaimGroup:
-    label = _label_index([i for i in idx if not props[i].anaphoric] or idx, claims, props, similarity)
+    label = _label_index([i for i in idx if not props[i].anaphoric] or idx, claims, props, similarity,
+                         settings.label_tie)
     against = {i for i in idx if i != label and opposes(claims[i], props[i], props[label])}
     if claims[label].stance == "denies":
         against.add(label)  # a group of denials only: its label is the proposition they deny

@@ -295,6 +295,17 @@ class Store:
             )
         return out
 
+    def save_text_vectors(self, columns: dict[str, dict[str, np.ndarray]]) -> None:
+        """Claim or event vectors embedded after analysis (``claim_vectors``/``event_vectors``: document id
+        -> vectors), kept so that later reports read them (call inside a transaction)."""
+        for column in columns:
+            if column not in ("claim_vectors", "event_vectors"):
+                raise ValueError(f"not a column of text vectors: {column}")
+        for column, vectors in columns.items():
+            if vectors:
+                self.db.executemany(f"UPDATE features SET {column} = ? WHERE document = ?",
+                                    [(_blob(v), doc_id) for doc_id, v in vectors.items()])
+
     # --- stories ---------------------------------------------------------------------
     def story_states(self, ids: Iterable[str] | None = None) -> dict[str, tuple[np.ndarray | None, dict]]:
         """The clustering state of every story (or of those of ``ids``): centroid and whatever else the
