@@ -49,11 +49,12 @@ class EmbeddingSettings:
     # Texts per model call: 16 took 11% less CPU than 64 and 45% less than 256 on FNC-1 sentences (one
     # thread, the same vectors to cosine 0.99999): smaller activations stay in the CPU's caches.
     batch_size: int = 16
-    # torch threads for the model: one. With torch's default (a thread per core) beside spaCy's parsing
-    # processes or any other job, its threads wait on each other: under load on the 2-core machine 600
-    # FNC-1 sentences took 4.7x the CPU of one thread (33 against 156 texts per CPU second); one thread
-    # also leaves the other core to parsing. Vectors differ from two threads' by at most 2.5e-7.
-    threads: int = 1
+    # torch threads for the model; None keeps torch's own (a thread per core). On the idle 2-core machine
+    # two threads embedded 784 FNC-1 sentences in 7.4 s wall against one thread's 10.5 s, for the same CPU
+    # (2026-12-03). Under load they wait on each other: at load 6, 600 sentences took 4.7x the CPU of one
+    # thread (33 against 156 texts per CPU second). Set 1 where other jobs share the cores. Vectors differ
+    # between the two by at most 2.5e-7.
+    threads: int | None = None
     cache_size: int = 50_000  # texts whose vectors are kept; a wire story re-published brings them again
 
 
@@ -89,7 +90,8 @@ class Embedder:
         import torch
         from sentence_transformers import SentenceTransformer
 
-        torch.set_num_threads(self.settings.threads)
+        if self.settings.threads:
+            torch.set_num_threads(self.settings.threads)
         return SentenceTransformer(str(_model_path()), device="cpu")
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
