@@ -11,9 +11,15 @@ adding it to ``PAIR_FEATURES`` and running this again. ``--setting`` changes a `
 the fits and the evaluations alike (the pairs a model is fitted on depend on them). Delete the cache after
 changing cleaning or analysis.
 
+``--choose-join`` measures whether a join cut carries from one fit to another: every LOCO fit chooses its
+own cut from the grid given, by its mean F1 over the two corpora it was fitted on (never the held-out one),
+and is evaluated held out at that cut, beside the same model at the fixed ``--join`` cut and the baseline's
+best cut. ``--all-three`` adds the fit on all three with its cut chosen on all three (development figures).
+
     python benchmarks/story_experiments.py --cache /tmp/stories --join 0.25 0.3
     python benchmarks/story_experiments.py --cache /tmp/stories --without "title words"
     python benchmarks/story_experiments.py --cache /tmp/stories --setting member_keywords=1000
+    python benchmarks/story_experiments.py --cache /tmp/stories --choose-join 0.15 0.2 0.25 0.3 0.4 0.5 0.6
 """
 
 from __future__ import annotations
@@ -72,6 +78,60 @@ def settings_of(assignments: list[str]) -> StorySettings:
     return dataclasses.replace(defaults, **changes)
 
 
+def figures_by_cut(model: PairModel, corpora: dict[str, Corpus], names: list[str], grid: list[float],
+                   settings: StorySettings) -> dict[float, dict[str, dict[str, float]]]:
+    """Our figures with ``model`` on each named corpus at each join cut of ``grid`` (no baseline)."""
+    return {join: {name: evaluate(*corpora[name], {"": model},
+                                  dataclasses.replace(settings, join_probability=join), baseline=False)
+                   for name in names}
+            for join in grid}
+
+
+def best_cut(by_cut: dict[float, dict[str, dict[str, float]]]) -> float:
+    """The cut with the best mean F1 over the corpora it was measured on (a tie goes to the lower cut)."""
+    return max(by_cut, key=lambda join: (sum(f["bcubed_f1"] for f in by_cut[join].values())
+                                         / len(by_cut[join]), -join))
+
+
+def print_cut_curve(model: PairModel, by_cut: dict[float, dict[str, dict[str, float]]]) -> None:
+    """The fit's bias and its mean F1 at every cut of the grid, on the corpora it chose the cut on."""
+    curve = "  ".join(f"{join} {sum(f['bcubed_f1'] for f in figures.values()) / len(figures):.4f}"
+                      for join, figures in by_cut.items())
+    print(f"  fitted on {model.fitted_on}, bias {model.bias:.2f}; mean F1 on it by cut: {curve}", flush=True)
+
+
+def own_cut_table(corpora: dict[str, Corpus], without: list[str], settings: StorySettings,
+                  grid: list[float], all_three: bool) -> None:
+    """LOCO figures where each fit chooses its join cut on its own training corpora, beside the same fit
+    at the fixed cut of ``settings`` and the baseline's best cut; optionally the all-three fit likewise."""
+    names = list(corpora)
+    rows = []
+    for name in names:
+        others = [n for n in names if n != name]
+        model = model_on(corpora, others, without, settings)
+        by_cut = figures_by_cut(model, corpora, others, grid, settings)
+        print_cut_curve(model, by_cut)
+        join = best_cut(by_cut)
+        f = evaluate(*corpora[name], {"": model}, dataclasses.replace(settings, join_probability=join))
+        fixed = evaluate(*corpora[name], {"": model}, settings, baseline=False)
+        rows.append(f"{name:<12}{'LOCO':>6}{join:>6}{f['bcubed_f1']:>8.4f}{f['bcubed_precision']:>7.3f}"
+                    f"{f['bcubed_recall']:>7.3f}{fixed['bcubed_f1']:>10.4f}"
+                    f"{f['baseline_best_f1']:>9.4f}@{f['baseline_best_distance']:.2f}")
+        print(rows[-1], flush=True)
+    if all_three:
+        model = model_on(corpora, names, without, settings)
+        by_cut = figures_by_cut(model, corpora, names, grid, settings)
+        print_cut_curve(model, by_cut)
+        join = best_cut(by_cut)
+        for name in names:
+            f, fixed = by_cut[join][name], by_cut.get(settings.join_probability, {}).get(name, {})
+            rows.append(f"{name:<12}{'dev':>6}{join:>6}{f['bcubed_f1']:>8.4f}{f['bcubed_precision']:>7.3f}"
+                        f"{f['bcubed_recall']:>7.3f}{fixed.get('bcubed_f1', float('nan')):>10.4f}")
+    fixed_cut = f"F1@{settings.join_probability}"
+    print(f"{'corpus':<12}{'fit':>6}{'cut':>6}{'F1':>8}{'P':>7}{'R':>7}{fixed_cut:>10}{'base best':>15}")
+    print("\n".join(rows))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--datasets", type=Path, default=Path("../shared/datasets"))
@@ -80,9 +140,18 @@ def main() -> None:
     parser.add_argument("--without", nargs="*", choices=PAIR_FEATURES, default=[])
     parser.add_argument("--setting", nargs="*", default=[], metavar="NAME=VALUE",
                         help="a StorySettings field for fits and evaluations, e.g. member_keywords=1000")
+    parser.add_argument("--choose-join", type=float, nargs="+", metavar="CUT",
+                        help="grid of join cuts each LOCO fit chooses from on its own training corpora")
+    parser.add_argument("--all-three", action="store_true",
+                        help="with --choose-join: also the fit on all three, its cut chosen on all three")
     args = parser.parse_args()
     settings = settings_of(args.setting)
     corpora = {name: parsed(name, args.datasets, args.cache) for name in CORPORA}
+    if args.choose_join:
+        own_cut_table(corpora, args.without,
+                      dataclasses.replace(settings, join_probability=args.join[0]), args.choose_join,
+                      args.all_three)
+        return
     names = list(corpora)
     shipped = model_on(corpora, names, args.without, settings)
     print("weights fitted on all three:",
