@@ -272,6 +272,21 @@ def test_a_place_before_a_colon_labels_a_topic_and_says_nothing(claims):
     assert claim.speaker == "Strand"
 
 
+def test_a_person_the_document_names_or_a_speaking_noun_before_a_colon_speaks(claims):
+    # the parser hangs "No outside pressure ..." on "Okafor" as on a topic label's word
+    found = claims("Okafor: No outside pressure on inquiry.\n\nHarbour minister Lene Okafor spoke on Monday.")
+    assert [(c.speaker, c.content) for c in found] == [("Okafor", "No outside pressure on inquiry")]
+    [claim] = claims("Insiders: Okafor will survive the vote.")
+    assert claim.speaker == "Insiders" and claim.speaker_kind == "anonymous"
+    assert claim.content == "Okafor will survive the vote"
+
+
+def test_a_fact_that_means_something_is_the_writers_inference(claims):
+    assert claims("The harbour's reopening means the ferries will run again by May.") == []
+    [claim] = claims("“I meant the ferries will run by May,” Okafor said.")
+    assert claim.speaker == "Okafor" and "ferries will run by May" in claim.content
+
+
 def test_first_person_inside_a_quotation_is_the_quotations_speaker(claims):
     found = claims(
         "Mayor Ito Brandt opened the bridge on Monday. "

@@ -43,6 +43,7 @@ from storyline.claims.vocabulary import (
     GROUP_PRONOUNS,
     HEDGE_CUES,
     HEDGE_WORDS,
+    INFERENCE_VERBS,
     NOT_SPEAKER_LABELS,
     PERSON_PRONOUNS,
     POSSESSIVE_PRONOUNS,
@@ -55,6 +56,7 @@ from storyline.claims.vocabulary import (
 from storyline.model import Annotation, Claim
 
 RELATIVE_SUBJECTS = {"who", "which", "that"}
+SPEAKING_LABELS = STATEMENT_LABELS | ANONYMOUS_HEADS  # "Poll: ...", "Insiders: ..." before a colon
 NOUN_MODIFIERS = {"relcl", "acl"}  # a verb that describes a noun rather than tells a statement
 CUE_PARTICLES = {"out"}  # "pointed out", "spelled out"
 SPEAKER_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
@@ -727,6 +729,8 @@ def attributions(doc, settings: ClaimSettings | None = None) -> list[Attribution
             object_cue = _learned_cue(token, agent or subject, model, settings)
             if lemma not in SPEECH_VERBS | CLAUSE_VERBS and not object_cue:
                 continue
+            if lemma in INFERENCE_VERBS and not _speaks(agent or subject, settings):
+                continue  # "Clinton's win in Nevada means she will pick up most delegates": the writer infers
             if agent is not None:  # "the plan was rejected by the council": the council on the plan
                 candidates.append(([token.i], agent, sorted(t.i for t in subject.subtree), lemma, False))
                 continue
@@ -740,7 +744,7 @@ def attributions(doc, settings: ClaimSettings | None = None) -> list[Attribution
                 found_noun = _noun_attribution(token)
                 if found_noun is not None:
                     candidates.append(found_noun)
-        colon = _colon_attribution(sent)
+        colon = _colon_attribution(sent, persons)
         if colon is not None:
             candidates.append(colon)
         if settings.learned_spans:
@@ -879,7 +883,7 @@ def _learned_candidate(cue, words: Words, sentence: tuple[int, int], settings: C
     if any(g.dep_ in SUBJECTS and _relative(g) and g.i < cue.i for g in _clause_words(cue)):
         return None  # "regimes that Aldermark believes have cut off Tavrin": the clause describes a noun
     lemma = cue.lemma_.lower()
-    plain = lemma not in SPEECH_VERBS and frame(cue) in ("object", "none")
+    plain = lemma not in SPEECH_VERBS and frame(cue) in ("object", "none") or lemma in INFERENCE_VERBS
     if plain and not _speaks(head, settings):
         return None
     return [cue.i], head, content, lemma, False
@@ -916,23 +920,24 @@ def _noun_attribution(noun):
     return [noun.i], owners[0], content, noun.lemma_.lower(), False
 
 
-def _colon_attribution(sent):
+def _colon_attribution(sent, persons: set[str]):
     """A headline or transcript line "Strand: Valdoria sent drones" or "PENCE: Well, ...": a name, a colon
-    and what the named one says."""
+    and what the named one says. ``persons``: the words of the document's person names."""
     colon = next((t for t in sent[:7] if t.text == ":"), None)
     if colon is None or colon.i == sent.start:
         return None
     name = sent.doc[sent.start : colon.i]
-    if name.root.right_edge.i > colon.i and name.root.ent_type_ not in ("PERSON", "ORG"):
-        return None  # the parser hangs the line on the name: a topic label ("Syria: ...", "Zombie Cat: ...")
     words = [t for t in name if not t.is_punct]
+    # a person the document names ("Strand:" beside "Helka Strand", not "Big Win For Strand:") or a speaking
+    # noun ("Poll:", "Insiders:"): the parser may hang the line on it, as on a topic label's word
+    speaking = name.root.lower_ in persons or any(t.lemma_.lower() in SPEAKING_LABELS for t in words)
+    if name.root.right_edge.i > colon.i and name.root.ent_type_ not in ("PERSON", "ORG") and not speaking:
+        return None  # the parser hangs the line on the name: a topic label ("Syria: ...", "Zombie Cat: ...")
     if not words or name.text.lower().strip() in NOT_SPEAKER_LABELS or any(t.is_digit for t in words):
         return None
     if not all(t.ent_type_ in SPEAKER_ENTITIES or t.is_title or t.is_upper for t in words):
         return None  # "Drones: what we know" has no speaker; "Poll:", "Graham:", "NY Daily News:" do
-    if not any(
-        t.pos_ == "PROPN" or t.ent_type_ in SPEAKER_ENTITIES or t.lower_ in STATEMENT_LABELS for t in words
-    ):
+    if not speaking and not any(t.pos_ == "PROPN" or t.ent_type_ in SPEAKER_ENTITIES for t in words):
         return None
     content = [t.i for t in sent if t.i > colon.i]
     return [colon.i], name.root, content, ":", False

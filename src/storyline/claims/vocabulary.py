@@ -162,6 +162,9 @@ FINDING_NOUNS = {
 REGARD_VERBS = {"see", "regard", "view", "consider", "perceive"}
 # "have seen Russia's reliance as evidence that Russia is struggling": what the speaker takes the thing as.
 EVIDENCE_NOUNS = {"evidence", "sign", "proof", "indication", "signal", "confirmation", "example"}
+# Evidence verbs whose subject is mostly a fact the writer draws a conclusion from ("the win means she
+# leads"): a claim only when someone who speaks draws it ("I meant he's the founder").
+INFERENCE_VERBS = {"mean"}
 DENIAL_VERBS = {"deny", "reject", "dismiss", "refute", "dispute", "rebut", "repudiate"}
 DENIAL_NOUNS = {"denial", "rejection", "refutation"}
 # Cues whose speaker accuses someone; the object is who is accused and the preposition holds the deed
