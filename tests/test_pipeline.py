@@ -294,3 +294,24 @@ def test_claim_contents_are_embedded_once_a_story_compares_them_and_stored(tmp_p
     rebuilt = pipeline.build_story(store, story.id)
     assert rebuilt.claim_groups and rebuilt.events and sent == []
 
+
+
+def test_a_report_reads_the_claims_parsed_at_analysis_and_parses_nothing(built, monkeypatch):
+    """What grouping reads of each claim content's own parse is stored with the annotation: the same as
+    parsing the contents again, and a story rebuilt from the store parses no text."""
+    from storyline.claims import groups
+
+    _, store, _, dossier = built
+    story = next(s for s in dossier.stories if "wire" in s.documents)
+    annotations = store.annotations(story.documents)
+    claims = [c for a in annotations.values() for c in a.claims]
+    stored = [r for a in annotations.values() for r in a.claim_readings]
+    assert claims and [r.claim for r in stored] == [c.id for c in claims]
+    assert stored == groups.read_claims(claims)
+    assert any(r.predicates for r in stored) and any(r.entities for r in stored)
+
+    def no_parse(texts, *args, **kwargs):
+        raise AssertionError(f"parsed at report: {list(texts)[:2]}")
+
+    monkeypatch.setattr(groups, "parse", no_parse)
+    assert pipeline.build_story(store, story.id).claim_groups == story.claim_groups

@@ -155,6 +155,21 @@ class Event:
 
 
 @dataclass
+class ClaimReading:
+    """What claim grouping reads of the parse of one claim's content alone, kept at analysis so that a
+    report parses nothing: the proposition (entity keys, predicate classes, the negated ones, anaphora,
+    refutation) and the role (counted unit, governing word) of each amount the content gives."""
+
+    claim: str  # the claim's id
+    entities: list[str] = field(default_factory=list)
+    predicates: list[str] = field(default_factory=list)
+    negated: list[str] = field(default_factory=list)
+    anaphoric: bool = False
+    refutes: bool = False
+    roles: list[list[str | None]] = field(default_factory=list)  # [unit, governing word] per amount
+
+
+@dataclass
 class Annotation:
     """Everything the per-document stages learn from a cleaned text."""
 
@@ -167,6 +182,7 @@ class Annotation:
     events: list[Event] = field(default_factory=list)
     reference_date: str | None = None
     reference_inferred: bool = False
+    claim_readings: list[ClaimReading] = field(default_factory=list)  # one per claim (an older store: none)
 
 
 @dataclass
@@ -291,6 +307,7 @@ def from_dict(cls: type[T], data: dict[str, Any]) -> T:
         (Annotation, "quantities"): Quantity,
         (Annotation, "claims"): Claim,
         (Annotation, "events"): Event,
+        (Annotation, "claim_readings"): ClaimReading,
         (ClaimGroup, "discrepancies"): Discrepancy,
         (Story, "entities"): Entity,
         (Story, "claims"): Claim,

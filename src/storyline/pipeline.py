@@ -17,7 +17,7 @@ from storyline.annotate import annotate, dates
 from storyline.annotate.entities import canonical_entities, link_speakers
 from storyline.annotate.nlp import parse
 from storyline.claims.extract import claims_of
-from storyline.claims.groups import group_claims, sentence_support
+from storyline.claims.groups import group_claims, read_claims, sentence_support
 from storyline.clean import Draft, draft, finish
 from storyline.copies import CopyDetector, minhash_of
 from storyline.embeddings import Embedder, embedder, sentence_features, stored_or_encoded, text_vectors
@@ -69,6 +69,7 @@ def analyse(docs: list[Document], processes: int = settings.SPACY_PROCESSES) -> 
             errors.append(ReadError(doc.source, f"annotation failed: {type(exc).__name__}: {exc}"))
             continue
         annotated.append((doc, annotation))
+    _read_claims([a for _, a in annotated], processes)
     vectors = sentence_features([[s.text for s in a.sentences] for _, a in annotated],
                                 [doc.title or doc.text[:200] for doc, _ in annotated], model)
     # claim contents are embedded when a story's grouping first compares them (``build_story``)
@@ -87,6 +88,14 @@ def analyse(docs: list[Document], processes: int = settings.SPACY_PROCESSES) -> 
         )
         out.append((doc, annotation, features))
     return out, errors
+
+
+def _read_claims(annotations: list[Annotation], processes: int) -> None:
+    """Each annotation's ``claim_readings``: the batch's claim contents parsed in one call (they pad and
+    fork less than story by story at report time, and a story rebuilt later reads them)."""
+    readings = iter(read_claims([c for a in annotations for c in a.claims], processes))
+    for annotation in annotations:
+        annotation.claim_readings = list(itertools.islice(readings, len(annotation.claims)))
 
 
 def _clean(docs: list[Document], model: Embedder, errors: list[ReadError]) -> list[Document]:
