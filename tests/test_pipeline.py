@@ -104,11 +104,11 @@ def test_an_interrupted_run_is_completed_by_the_next(tmp_path, monkeypatch):
     real_analyse = pipeline.analyse
     calls = []
 
-    def crash_on_second_batch(docs):
+    def crash_on_second_batch(docs, **options):
         calls.append(len(docs))
         if len(calls) == 2:
             raise KeyboardInterrupt
-        return real_analyse(docs)
+        return real_analyse(docs, **options)
 
     monkeypatch.setattr(pipeline, "analyse", crash_on_second_batch)
     store = Store(store_path)
@@ -294,3 +294,67 @@ def test_claim_contents_are_embedded_once_a_story_compares_them_and_stored(tmp_p
     rebuilt = pipeline.build_story(store, story.id)
     assert rebuilt.claim_groups and rebuilt.events and sent == []
 
+
+
+def test_a_report_reads_the_claims_parsed_at_analysis_and_parses_nothing(built, monkeypatch):
+    """What grouping reads of each claim content's own parse is stored with the annotation: the same as
+    parsing the contents again, and a story rebuilt from the store parses no text."""
+    from storyline.claims import groups
+
+    _, store, _, dossier = built
+    story = next(s for s in dossier.stories if "wire" in s.documents)
+    annotations = store.annotations(story.documents)
+    claims = [c for a in annotations.values() for c in a.claims]
+    stored = [r for a in annotations.values() for r in a.claim_readings]
+    assert claims and [r.claim for r in stored] == [c.id for c in claims]
+    assert stored == groups.read_claims(claims)
+    assert any(r.predicates for r in stored) and any(r.entities for r in stored)
+
+    def no_parse(texts, *args, **kwargs):
+        raise AssertionError(f"parsed at report: {list(texts)[:2]}")
+
+    monkeypatch.setattr(groups, "parse", no_parse)
+    assert pipeline.build_story(store, story.id).claim_groups == story.claim_groups
+
+
+def test_an_exact_copy_in_a_later_batch_is_neither_parsed_nor_embedded_again(tmp_path, nlp, embedder,
+                                                                               monkeypatch):
+    """A wire report re-published by another outlet a week later, read in a later batch: its text is
+    copied from the parse the engine kept, and its vectors from the embedder's cache. It stays a document
+    of its own: its outlet, its date ("on Wednesday" of its own week), its claims, an exact copy."""
+    import json
+
+    parsed: list[str] = []
+    pipe = nlp.pipe
+
+    def counting_pipe(texts, *args, **kwargs):
+        texts = list(texts)
+        parsed.extend(texts)
+        return pipe(texts, *args, **kwargs)
+
+    monkeypatch.setattr(nlp, "pipe", counting_pipe)
+    monkeypatch.setattr(embedder, "_cache", {})  # other tests' ferry texts
+    records = [{"title": "Varn ferry crews strike", "text": "\n\n".join(FERRY), "outlet": outlet,
+                "published": published} for outlet, published in (("Varn Herald", "2031-05-16"),
+                                                                   ("Coast Daily", "2031-05-23"))]
+    (tmp_path / "wire.jsonl").write_text("\n".join(json.dumps(r) for r in records))
+    store = Store(tmp_path / "store.duckdb")
+    sent: list[str] = []
+    encode = embedder.model.encode
+
+    def counting(texts, *args, **kwargs):
+        sent.extend(texts)
+        return encode(texts, *args, **kwargs)
+
+    monkeypatch.setattr(embedder.model, "encode", counting)
+    first, second = pipeline.ingest([str(tmp_path / "wire.jsonl")], store, batch_documents=1).added
+    assert sum(FERRY[1] in text for text in parsed) == 1  # the body was parsed once, in the first batch
+    assert sum(FERRY[1] in text for text in sent) == 1
+    docs = {d.id: d for d in pipeline.report(store).documents}
+    assert docs[second].copy_of == first and docs[second].copy_kind == "exact"
+    assert (docs[first].outlet, docs[second].outlet) == ("Varn Herald", "Coast Daily")
+    annotations = store.annotations([first, second])
+    assert [c.document for c in annotations[second].claims] == [second] * len(annotations[first].claims)
+    assert [r.claim for r in annotations[second].claim_readings] == [c.id for c in annotations[second].claims]
+    days = [{t.value for t in annotations[d].times if t.text == "Wednesday"} for d in (first, second)]
+    assert days == [{"2031-05-14"}, {"2031-05-21"}]

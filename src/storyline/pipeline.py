@@ -15,9 +15,9 @@ import numpy as np
 from storyline import settings
 from storyline.annotate import annotate, dates
 from storyline.annotate.entities import canonical_entities, link_speakers
-from storyline.annotate.nlp import parse
+from storyline.annotate.nlp import ParseMemory, parse
 from storyline.claims.extract import claims_of
-from storyline.claims.groups import group_claims, sentence_support
+from storyline.claims.groups import group_claims, read_claims, sentence_support
 from storyline.clean import Draft, draft, finish
 from storyline.copies import CopyDetector, minhash_of
 from storyline.embeddings import Embedder, embedder, sentence_features, stored_or_encoded, text_vectors
@@ -49,18 +49,34 @@ def _noop(_: str, __: int) -> None:
 Analysed = tuple[list[tuple[Document, Annotation, Features]], list[ReadError]]
 
 
-def analyse(docs: list[Document], processes: int = settings.SPACY_PROCESSES) -> Analysed:
+@dataclass
+class AnalysisMemory:
+    """Parses an analysing process keeps between batches, so that an exact copy of a document analysed
+    earlier (the same cleaned text: a wire report re-published in a later batch) is parsed neither whole
+    nor claim by claim (the embedder keeps vectors by text, so it is not embedded again either). Its
+    annotation is still made from the parse, with its own id and publication date ("on Thursday")."""
+
+    # about one batch of documents (a 600-word parse holds ~0.35 MB: ~70 MB), and of their claim
+    # contents (about 10 a document, ~10 KB each)
+    documents: ParseMemory = field(default_factory=lambda: ParseMemory(settings.BATCH_DOCUMENTS))
+    contents: ParseMemory = field(default_factory=lambda: ParseMemory(10 * settings.BATCH_DOCUMENTS))
+
+
+def analyse(docs: list[Document], processes: int = settings.SPACY_PROCESSES,
+            memory: AnalysisMemory | None = None) -> Analysed:
     """Clean, parse and annotate a batch of documents and compute their features: the per-document work,
     which needs nothing of the corpus (engines run it where they like; the store sees only the results).
 
     A document that fails becomes a ``ReadError``; one that cleaning would empty keeps its raw text with a
     warning (``Document.warnings``), so only a document without any text is an error here. ``processes``:
-    spaCy processes for the parse."""
+    spaCy processes for the parse; ``memory``: parses kept from earlier batches (none: parse all)."""
+    memory = memory or AnalysisMemory(ParseMemory(0), ParseMemory(0))
     model = embedder()
     errors: list[ReadError] = []
     cleaned = _clean(docs, model, errors)
     annotated: list[tuple[Document, Annotation]] = []
-    for doc, spacy_doc in zip(cleaned, parse([d.text for d in cleaned], processes=processes), strict=True):
+    parsed = parse([d.text for d in cleaned], processes=processes, memory=memory.documents)
+    for doc, spacy_doc in zip(cleaned, parsed, strict=True):
         try:
             annotation = annotate(doc, spacy_doc)
             annotation.claims = claims_of(spacy_doc, annotation)
@@ -69,6 +85,7 @@ def analyse(docs: list[Document], processes: int = settings.SPACY_PROCESSES) -> 
             errors.append(ReadError(doc.source, f"annotation failed: {type(exc).__name__}: {exc}"))
             continue
         annotated.append((doc, annotation))
+    _read_claims([a for _, a in annotated], memory.contents)
     vectors = sentence_features([[s.text for s in a.sentences] for _, a in annotated],
                                 [doc.title or doc.text[:200] for doc, _ in annotated], model)
     # claim contents are embedded when a story's grouping first compares them (``build_story``)
@@ -87,6 +104,14 @@ def analyse(docs: list[Document], processes: int = settings.SPACY_PROCESSES) -> 
         )
         out.append((doc, annotation, features))
     return out, errors
+
+
+def _read_claims(annotations: list[Annotation], memory: ParseMemory) -> None:
+    """Each annotation's ``claim_readings``: the batch's claim contents parsed in one call (a story
+    rebuilt later reads them instead of parsing them again)."""
+    readings = iter(read_claims([c for a in annotations for c in a.claims], memory=memory))
+    for annotation in annotations:
+        annotation.claim_readings = list(itertools.islice(readings, len(annotation.claims)))
 
 
 def _clean(docs: list[Document], model: Embedder, errors: list[ReadError]) -> list[Document]:
@@ -176,9 +201,10 @@ class LocalEngine:
     """This process, one batch at a time (spaCy forks its own processes for a large batch)."""
 
     where: str = "this process"
+    memory: AnalysisMemory = field(default_factory=AnalysisMemory)
 
     def analyse_stream(self, batches: Iterable[list[Document]]) -> Iterator[Analysed]:
-        return map(analyse, batches)
+        return (analyse(batch, memory=self.memory) for batch in batches)
 
 
 @dataclass

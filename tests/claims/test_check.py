@@ -138,7 +138,7 @@ def _claim(n: int, content: str, stance: str = "asserts") -> Claim:
 
 
 def test_a_reported_denial_corrects_the_model():
-    target = propositions(["Velmora shipped rockets to the rebels"])[0][0]
+    target = propositions(["Velmora shipped rockets to the rebels"])[0]
     denial = _claim(1, "Velmora shipping rockets to the rebels", "denies")
     accusation = _claim(2, "Velmora shipped rockets to the rebels")
     harvest = _claim(3, "the harvest in the northern valleys was the best in a decade")

@@ -160,19 +160,19 @@ def test_propositions_tell_predicates_themes_and_intentions_apart():
     sent, sold, intends, trained = propositions([
         "Velmora sent trainers to the peninsula", "Velmora sold drones to the rebels",
         "Velmora intends to sell drones to the rebels", "the rebels trained on Velmoran drones",
-    ])[0]
+    ])
     assert sent.predicates == {"TRANSFER:PEOPLE"} and sold.predicates == {"TRANSFER:ARMS"}
     assert intends.predicates == {"INTEND>TRANSFER:ARMS"} and trained.predicates == {"TRAIN"}
 
 
 def test_a_denial_noun_negates_its_clause():
-    [denial] = propositions(["its denial that any rockets had been sent to the rebels"])[0]
+    [denial] = propositions(["its denial that any rockets had been sent to the rebels"])
     assert denial.negated == denial.predicates == {"TRANSFER:ARMS"}
 
 
 def test_a_negated_presence_denies_the_presence():
     present, absent = propositions(["Velmoran technicians are on the peninsula repairing the launchers",
-                                    "no Velmoran technician was present on the peninsula"])[0]
+                                    "no Velmoran technician was present on the peninsula"])
     assert present.predicates == absent.predicates == absent.negated == {"PRESENT:PEOPLE"}
 
 
@@ -187,7 +187,7 @@ def test_the_labelled_story_is_grouped_and_sided_as_labelled():
 def test_a_refutation_opposes_whatever_its_predicate():
     claims = [claim("a", 1, "a farmer in Velmora grew a pumpkin weighing a tonne"),
               claim("b", 1, "the Velmoran tonne pumpkin story is a hoax")]
-    label, hoax = propositions([c.content for c in claims])[0]
+    label, hoax = propositions([c.content for c in claims])
     assert opposes(claims[1], hoax, label) and not opposes(claims[0], label, label)
 
 

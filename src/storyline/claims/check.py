@@ -78,7 +78,7 @@ def sides(claims: list[Claim], target: Proposition) -> tuple[list[Claim], list[C
     candidates = [c for c in claims if c.content]
     for_it: list[Claim] = []
     against: list[Claim] = []
-    for claim, prop in zip(candidates, propositions([c.content for c in candidates])[0], strict=True):
+    for claim, prop in zip(candidates, propositions([c.content for c in candidates]), strict=True):
         if prop.predicates & target.predicates and (
                 not (prop.entities and target.entities) or prop.entities & target.entities):
             (against if opposes(claim, prop, target) else for_it).append(claim)
@@ -97,7 +97,7 @@ def check(claim: str, documents: list[Document], model: st.StanceModel,
     """The stance of every document toward ``claim``, with evidence, and the verdict over sources;
     ``claims_of`` (the documents' extracted claims) lets a reported denial count as disagreeing."""
     documents = [d for d in documents if body_of(d).strip()]
-    target = propositions([claim])[0][0]
+    target = propositions([claim])[0]
     settings = model.settings
     by_id = {d.id: d for d in documents}
     claims = st.prepare_claims([claim])

@@ -53,23 +53,33 @@ def role(quantity: Quantity, parsed) -> Role:
     return unit, PREDICATE_CLASSES.get(lemma, lemma)
 
 
-def _numbers(claims: Sequence[Claim], parsed: Sequence) -> list[Discrepancy]:
+def amounts(content: str) -> list[Quantity]:
+    """The amounts of a content that can conflict: counted, with a value or vague ("dozens")."""
+    return [q for q in find_quantities([Sentence(0, 0, len(content), content)])
+            if q.unit and (q.value is not None or q.vague)]
+
+
+def quantity_roles(parsed) -> list[Role]:
+    """The role of each of ``amounts`` in a content's own parse (kept at analysis: reports parse nothing)."""
+    return [role(q, parsed) for q in amounts(parsed.text)]
+
+
+def _numbers(claims: Sequence[Claim], roles: Sequence[Sequence[Role]]) -> list[Discrepancy]:
     given: dict[Role, list[tuple[Quantity, Claim]]] = {}
-    for claim, doc in zip(claims, parsed, strict=True):
-        for q in find_quantities([Sentence(0, 0, len(claim.content), claim.content)]):
-            if q.unit and (q.value is not None or q.vague):
-                given.setdefault(role(q, doc), []).append((q, claim))
+    for claim, claim_roles in zip(claims, roles, strict=True):
+        for q, (unit, governor) in zip(amounts(claim.content), claim_roles, strict=True):
+            given.setdefault((unit, governor), []).append((q, claim))
     found = []
-    for amounts in given.values():
+    for given_amounts in given.values():
         conflicting: set[int] = set()
-        for (i, (q1, c1)), (j, (q2, c2)) in combinations(enumerate(amounts), 2):
+        for (i, (q1, c1)), (j, (q2, c2)) in combinations(enumerate(given_amounts), 2):
             lo1, hi1 = interval(q1)
             lo2, hi2 = interval(q2)
             if c1.document != c2.document and (hi1 < lo2 or hi2 < lo1):
                 conflicting |= {i, j}
         if conflicting:
-            values = sorted({amount_text(amounts[k][0]) for k in conflicting})
-            found.append(Discrepancy("number", values, sorted({amounts[k][1].id for k in conflicting})))
+            values = sorted({amount_text(given_amounts[k][0]) for k in conflicting})
+            found.append(Discrepancy("number", values, sorted({given_amounts[k][1].id for k in conflicting})))
     return found
 
 
@@ -93,9 +103,10 @@ def _dates(claims: Sequence[Claim], annotations: dict[str, Annotation]) -> list[
 
 
 def discrepancies(
-    claims: Sequence[Claim], parsed: Sequence, annotations: dict[str, Annotation]
+    claims: Sequence[Claim], roles: Sequence[Sequence[Role]], annotations: dict[str, Annotation]
 ) -> list[Discrepancy]:
     """Amounts that cannot both be true and different days, given by different documents of one group.
 
-    Pass the group's supporting claims: a denial's amount is the one it denies, not a value it gives."""
-    return _numbers(claims, parsed) + _dates(claims, annotations)
+    Pass the group's supporting claims (a denial's amount is the one it denies, not a value it gives) with
+    the ``quantity_roles`` of each one's content."""
+    return _numbers(claims, roles) + _dates(claims, annotations)

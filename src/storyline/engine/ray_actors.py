@@ -20,7 +20,7 @@ from ray.exceptions import RayActorError, RayTaskError
 
 from storyline.engine import EngineFailed, EngineUnavailable, RaySettings
 from storyline.model import Document
-from storyline.pipeline import Analysed, analyse
+from storyline.pipeline import Analysed, AnalysisMemory, analyse
 
 
 # An actor lost (its node gone, killed for memory) is not restarted: a batch that kills its actor would kill
@@ -36,9 +36,11 @@ class _Analyser:
 
         spacy_pipeline()
         embedder()
+        self.memory = AnalysisMemory()  # an exact copy in a later batch this actor analyses is not parsed
 
     def analyse(self, docs: list[Document]) -> Analysed:
-        return analyse(docs, processes=1)  # one spaCy process: the actor already holds one of Ray's CPUs
+        # one spaCy process: the actor already holds one of Ray's CPUs
+        return analyse(docs, processes=1, memory=self.memory)
 
 
 def _check_reachable(address: str, seconds: float) -> None:

@@ -192,7 +192,7 @@ def run(datasets: Path, quick: bool) -> dict[str, float]:
     prepared = {}
     for name, part in (("fit", fit), ("report", report)):
         claims, reported = headline_claims(part)
-        props, _ = propositions([c.content for c in claims])
+        props = propositions([c.content for c in claims])
         prepared[name] = (claims, reported, props, model.encode([c.content for c in claims]))
     claims, _, props, vectors = prepared["fit"]
     grid = [GroupSettings(same_claim=cut, conflict=conflict) for cut in CUTS for conflict in CONFLICTS]
@@ -203,7 +203,7 @@ def run(datasets: Path, quick: bool) -> dict[str, float]:
     figures["default_bcubed_f1"] = ours(report, claims, props, vectors, GroupSettings())
     figures["baseline_fixed_bcubed_f1"] = baseline(report, BASELINE_CUT)
     figures["baseline_fit_bcubed_f1"] = baseline(report, baseline_cut)
-    labels, _ = propositions(sorted({r["claimHeadline"] for r in report}))
+    labels = propositions(sorted({r["claimHeadline"] for r in report}))
     label_of = dict(zip(sorted({r["claimHeadline"] for r in report}), labels, strict=True))
     gold = [STANCES[r["articleHeadlineStance"]] for r in report]
     predicted = [stance(c, p, label_of[r["claimHeadline"]], x)
