@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import csv
 import random
-import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -21,6 +20,7 @@ import numpy as np
 
 from storyline.claims import stance as st
 from storyline.claims.stance_vocabulary import BASELINE_REFUTING, STOPWORDS
+from storyline.eval import SCORING_TOKEN
 
 NAME = "stance"
 
@@ -30,7 +30,6 @@ BASELINE_SEED = 14128
 LEAD_CHARS = 255  # the baseline counts hits in the body's opening characters apart
 CHAR_GRAMS = (2, 4, 8, 16)
 WORD_GRAMS = (2, 3, 4, 5, 6)
-BASELINE_TOKEN = re.compile(r"\w+")
 
 
 def relative_score(gold: Sequence[str], predicted: Sequence[str]) -> float:
@@ -68,7 +67,7 @@ def figures_of(gold: Sequence[str], predicted: Sequence[str], prefix: str) -> di
 
 
 def _baseline_tokens(text: str) -> list[str]:
-    return BASELINE_TOKEN.findall(text.lower())
+    return SCORING_TOKEN.findall(text.lower())
 
 
 def _grams(items: Sequence, n: int) -> list:
