@@ -58,6 +58,6 @@ STOPWORDS = frozenset(
 WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
 
 
-def content_words(text: str, min_length: int = 3) -> list[str]:
-    """Lower-cased words of ``min_length`` letters or more that are not stop words, in text order."""
-    return [w for w in WORD.findall(text.lower()) if len(w) >= min_length and w not in STOPWORDS]
+def content_words(text: str, min_length: int = 3, stopwords: frozenset[str] = STOPWORDS) -> list[str]:
+    """Lower-cased words of ``min_length`` letters or more that are not ``stopwords``, in text order."""
+    return [w for w in WORD.findall(text.lower()) if len(w) >= min_length and w not in stopwords]

@@ -93,14 +93,6 @@ DEMONSTRATIVES = {"the", "these", "those", "this", "that", "such", "its", "their
 # as baseless", "the reports as fabricated"); a longer one states its own proposition.
 ANAPHORIC_MAX_WORDS = 8
 
-# Words lexical containment ignores: function words and reporting verbs.
-STOPWORDS = frozenset(
-    "a an the of to in on at for by with from and or but that this these those it its is are was were be "
-    "been has have had will would could should may might can said says say told according as than more "
-    "about not no he she they we i his her their our which who whom what when where while also into over "
-    "after before".split()
-)
-
 # Words by which a content calls a proposition false whatever its predicate ("the third-breast story is a
 # hoax", "Kurds deny she was in Kobane", "No, there won't be six days of darkness").
 REFUTATION_WORDS = {

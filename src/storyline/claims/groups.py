@@ -11,7 +11,6 @@ of some other predicate ("reported no casualties") denies nothing."""
 from __future__ import annotations
 
 import functools
-import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse import csr_matrix
 from scipy.spatial.distance import squareform
 
+from storyline import vocabulary
 from storyline.annotate.entities import gazetteer, mentions
 from storyline.annotate.nlp import ParseMemory, parse
 from storyline.claims.discrepancies import Role, discrepancies, quantity_roles
@@ -39,7 +39,6 @@ from storyline.claims.group_vocabulary import (
     PRESENCE_WORDS,
     REFUTATION_OPENINGS,
     REFUTATION_WORDS,
-    STOPWORDS,
     THEME_CLASSES,
 )
 from storyline.model import Annotation, Claim, ClaimGroup, ClaimReading, Document, Mention, Sentence
@@ -271,7 +270,7 @@ def source_of(doc: Document, docs: dict[str, Document] | None = None) -> str:
 
 
 def content_words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z][a-z-]+", text.lower()) if w not in STOPWORDS}
+    return set(vocabulary.content_words(text, min_length=2))
 
 
 def _incidence(sets: Sequence[frozenset[str] | set[str]]) -> csr_matrix:

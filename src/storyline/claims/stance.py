@@ -22,11 +22,11 @@ from pathlib import Path
 import numpy as np
 
 from storyline.claims import stance_vocabulary as vocab
+from storyline.vocabulary import content_words
 
 STANCES = ("agree", "disagree", "discuss", "unrelated")
 RELATED = ("agree", "disagree", "discuss")
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "stance_model.json"
-TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z]+")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
@@ -86,7 +86,7 @@ class Stance:
 
 def words_of(text: str) -> list[str]:
     """Lowercased content words: the units both TF-IDF and overlap features count."""
-    return [w for w in TOKEN.findall(text.lower()) if w not in vocab.STOPWORDS and len(w) > 1]
+    return content_words(text, min_length=2, stopwords=vocab.STOPWORDS)
 
 
 def split_sentences(text: str, settings: StanceSettings) -> list[str]:

@@ -37,7 +37,9 @@ NEGATIONS = (
     "not", "no", "never", "nothing", "none", "neither", "nor", "n't", "without", "nobody",
 )
 
-# Words that carry no content when deciding whether a headline and a body speak of the same thing.
+# Words that carry no content when deciding whether a headline and a body speak of the same thing. Kept
+# apart from the house ``vocabulary.STOPWORDS``: the longer house list costs FNC-1 relative score 1.05 on the
+# gate's split (81.39 -> 80.34; 0.37 on the mean of four split seeds, 2026-12-03).
 STOPWORDS = frozenset(
     """a an the of to in on at for by with from and or but that this these those it its is are was
     were be been being has have had having will would could should may might can do does did done

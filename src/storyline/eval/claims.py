@@ -24,7 +24,6 @@ speech-verb rule 0.432 instead of 0.375 on dev; pooling the annotators instead o
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,9 +32,9 @@ from storyline.annotate.nlp import parse
 from storyline.claims.cues import subject
 from storyline.claims.extract import ClaimSettings, _blocked, _relative_content, attributions
 from storyline.claims.vocabulary import BASELINE_SPEECH_VERBS
+from storyline.eval import SCORING_TOKEN
 
 NAME = "claims"
-WORD = re.compile(r"\w+")
 FUNCTION_WORDS = {
     "the",
     "a",
@@ -177,11 +176,11 @@ def speech_verb_rule(doc) -> list[Predicted]:
 
 def _words(text: str, ranges: Ranges) -> set[int]:
     """Start offsets of the word tokens inside character ranges."""
-    return {m.start() for start, end in ranges for m in WORD.finditer(text, start, end)}
+    return {m.start() for start, end in ranges for m in SCORING_TOKEN.finditer(text, start, end)}
 
 
 def _content_words(text: str) -> set[str]:
-    return {w.lower() for w in WORD.findall(text)} - FUNCTION_WORDS
+    return {w.lower() for w in SCORING_TOKEN.findall(text)} - FUNCTION_WORDS
 
 
 def _speaker_matches(text: str, predicted: Predicted, source: Ranges) -> bool:

@@ -21,7 +21,6 @@ taking article text shows here)."""
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -30,6 +29,7 @@ from pathlib import Path
 from storyline.clean import EMPTIED_WARNING, OfftopicSettings, clean_document
 from storyline.clean.offtopic import WORD_VECTORS
 from storyline.clean.tokens import is_tokenized
+from storyline.eval import SCORING_TOKEN
 from storyline.eval.story_corpora import fnc1_documents
 from storyline.ingest import metadata, read_file
 from storyline.ingest.decode import decode
@@ -40,7 +40,6 @@ NAME = "cleaning"
 
 QUICK_DOCUMENTS = 40  # per corpus
 EMBEDDED_SAMPLE = 10  # per corpus, cleaned again with the embedder (every k-th document)
-_WORD = re.compile(r"\w+")
 
 
 @dataclass
@@ -63,7 +62,7 @@ class Tally:
 
 def words(text: str) -> int:
     """Word count that detokenizing does not change ("Peru 's" and "Peru's" are two)."""
-    return len(_WORD.findall(text))
+    return len(SCORING_TOKEN.findall(text))
 
 
 def given_title(path: Path) -> str | None:

@@ -16,24 +16,24 @@ from __future__ import annotations
 
 import gzip
 import json
-import re
 import statistics
 import time
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+from storyline.eval import SCORING_TOKEN
+
 NAME = "extraction"
 
 FOLDER = "article-extraction-benchmark"
 QUICK_PAGES = 40
-TOKEN = re.compile(r"\w+")
 
 Counts = tuple[float, float, float]  # true positives, false positives, false negatives
 
 
 def ngram_counts(text: str, n: int) -> Counter[tuple[str, ...]]:
-    tokens = TOKEN.findall(text or "")
+    tokens = SCORING_TOKEN.findall(text or "")
     return Counter(tuple(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1)) if tokens[i : i + n])
 
 

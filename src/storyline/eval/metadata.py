@@ -17,10 +17,11 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from storyline.eval import SCORING_TOKEN
 
 NAME = "metadata"
 
@@ -50,7 +51,7 @@ Meta = dict[str, object]  # field -> predicted value (title str, published str, 
 
 
 def _tokens(text: str | None) -> str:
-    return " ".join(re.findall(r"\w+", (text or "").lower()))
+    return " ".join(SCORING_TOKEN.findall((text or "").lower()))
 
 
 def title_ok(gold: dict, predicted: object) -> bool:

@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import csv
 import random
-import re
 from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS as BASELINE_STOPWORDS  # as the baseline
 
 from storyline.claims import stance as st
-from storyline.claims.stance_vocabulary import BASELINE_REFUTING, STOPWORDS
+from storyline.claims.stance_vocabulary import BASELINE_REFUTING
+from storyline.eval import SCORING_TOKEN
 
 NAME = "stance"
 
@@ -30,7 +31,6 @@ BASELINE_SEED = 14128
 LEAD_CHARS = 255  # the baseline counts hits in the body's opening characters apart
 CHAR_GRAMS = (2, 4, 8, 16)
 WORD_GRAMS = (2, 3, 4, 5, 6)
-BASELINE_TOKEN = re.compile(r"\w+")
 
 
 def relative_score(gold: Sequence[str], predicted: Sequence[str]) -> float:
@@ -68,7 +68,7 @@ def figures_of(gold: Sequence[str], predicted: Sequence[str], prefix: str) -> di
 
 
 def _baseline_tokens(text: str) -> list[str]:
-    return BASELINE_TOKEN.findall(text.lower())
+    return SCORING_TOKEN.findall(text.lower())
 
 
 def _grams(items: Sequence, n: int) -> list:
@@ -76,7 +76,10 @@ def _grams(items: Sequence, n: int) -> list:
 
 
 def baseline_features(headline: str, body: str) -> list[float]:
-    """Word overlap, refuting words, polarity and n-gram hits of the headline in the body and its lead."""
+    """Word overlap, refuting words, polarity and n-gram hits of the headline in the body and its lead.
+
+    As the baseline's ``hand_features``: a headline word hits when it occurs in the cleaned body text (a
+    substring), and the stop-word counts drop scikit-learn's English stop words."""
     h_tokens, b_tokens = _baseline_tokens(headline), _baseline_tokens(body)
     h_set, b_set = set(h_tokens), set(b_tokens)
     overlap = len(h_set & b_set) / len(h_set | b_set) if h_set | b_set else 0.0
@@ -85,10 +88,10 @@ def baseline_features(headline: str, body: str) -> list[float]:
     h_clean, b_clean = " ".join(h_tokens), " ".join(b_tokens)
     lead = b_clean[:LEAD_CHARS]
     hits = [
-        sum(t in b_set for t in h_tokens),
+        sum(t in b_clean for t in h_tokens),
         sum(t in lead for t in h_tokens),
-        sum(t in b_set for t in h_tokens if t not in STOPWORDS),
-        sum(t in lead for t in h_tokens if t not in STOPWORDS),
+        sum(t in b_clean for t in h_tokens if t not in BASELINE_STOPWORDS),
+        sum(t in lead for t in h_tokens if t not in BASELINE_STOPWORDS),
     ]
     for n in CHAR_GRAMS:
         grams = _grams(h_clean, n)
