@@ -269,3 +269,21 @@ def test_changes_are_handed_over_once(clustered):
     changes = resumed.take_changes()
     assert set(changes.states) == {story_of["bridge1"]} and not changes.moved and not changes.removed
     assert resumed.take_changes().states == {}
+
+
+def test_the_pair_fit_ends_near_the_optimum_on_rare_positives():
+    """Pairs are mostly negatives with a few positives (as in a corpus of many stories); the fit must
+    end near the regularised optimum (lbfgs at its default tolerance stops with its bias 0.3 off here),
+    not early where its weights depend on the pairs."""
+    from sklearn.linear_model import LogisticRegression
+
+    from storyline.eval.story_pairs import REGULARISATION, fit_pairs
+
+    rng = np.random.default_rng(3)
+    same = rng.random(60_000) < 0.01
+    noise = rng.normal(0.05, 0.05, (60_000, 4))
+    x = np.clip(noise + same[:, None] * rng.normal(0.3, 0.15, (60_000, 4)), 0, 1)
+    model = fit_pairs(x, same, "invented")
+    reference = LogisticRegression(C=REGULARISATION, tol=1e-12, max_iter=100_000).fit(x, same)
+    assert np.allclose(model.weights, reference.coef_[0], rtol=0.02)
+    assert model.bias == pytest.approx(reference.intercept_[0], abs=0.1)

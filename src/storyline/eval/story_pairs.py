@@ -32,8 +32,12 @@ from storyline.stories import (
     StorySettings,
 )
 
-REGULARISATION = 1.0  # scikit-learn's default C; the nine features need no tuning of it
+REGULARISATION = 1.0  # scikit-learn's default C; the ten features need no tuning of it
 CLASS_WEIGHT = None
+# Newton steps reach the optimum in about ten iterations; lbfgs at its default tolerance stopped after
+# 19 on the three corpora's 3.1 million pairs, far from it (mean log loss 0.00387 against 0.00324), so
+# its weights and bias, and the cut that suits them, moved with small changes to the pairs.
+SOLVER = "newton-cholesky"
 
 
 def without_metadata(item: Item) -> tuple[Item, Item]:
@@ -79,7 +83,8 @@ def fit_pairs(x: np.ndarray, y: np.ndarray, fitted_on: str) -> PairModel:
     """The logistic regression over pair similarities ``x`` and same-story labels ``y``."""
     from sklearn.linear_model import LogisticRegression
 
-    model = LogisticRegression(C=REGULARISATION, class_weight=CLASS_WEIGHT, max_iter=5000).fit(x, y)
+    model = LogisticRegression(C=REGULARISATION, class_weight=CLASS_WEIGHT, solver=SOLVER,
+                               max_iter=5000).fit(x, y)
     return PairModel(model.coef_[0], float(model.intercept_[0]), fitted_on)
 
 
