@@ -8,12 +8,13 @@ local MiniLM weights (no hub call, nothing downloaded) and measure:
     pip install model2vec   # inference only: fits the venv
     pip install --target /tmp/m2v-distill --no-deps transformers==5.3.0 tokenizers==0.22.2 \
         huggingface-hub==1.33.0 skeletoken==0.6.1
-    PYTHONPATH=/tmp/m2v-distill:src python benchmarks/static_models.py distill --out /tmp/m2v-minilm-256
-    python benchmarks/static_models.py measure --model /tmp/m2v-minilm-256 [--quick]
+    PYTHONPATH=/tmp/m2v-distill:src python benchmarks/static_models.py distill --out /tmp/m2v-256 [--dims 0]
+    python benchmarks/static_models.py measure --model /tmp/m2v-256 [/tmp/m2v-384] [--quick] [--skip-copies]
 
-``distill`` prints the CPU and wall seconds of the distillation (256 PCA dimensions, model2vec's default
-SIF weighting). ``measure`` prints, for MiniLM (torch, one thread), our ``StaticEmbedder`` table and the
-model2vec model:
+(``pip install model2vec[distill]`` into the venv would downgrade its transformers to 5.3.) ``distill``
+prints the CPU and wall seconds of the distillation (256 PCA dimensions unless ``--dims``; 0 keeps the
+384; model2vec's default SIF weighting). ``measure`` prints, for MiniLM (torch, one thread), our
+``StaticEmbedder`` table and each model2vec model:
 
 - speed: texts per CPU second (``time.process_time``) on FNC-1 sentences picked as
   ``embedding_backends.py`` picks them;
@@ -88,12 +89,13 @@ def model2vec_encoder(folder: Path) -> Encode:
     return lambda texts: unit(model.encode(list(texts)).astype(np.float32))
 
 
-def distill(out: Path) -> None:
-    """model2vec's distillation of the local MiniLM weights, 256 PCA dimensions, default SIF weighting."""
+def distill(out: Path, dims: int | None) -> None:
+    """model2vec's distillation of the local MiniLM weights (``dims`` PCA dimensions; None keeps the 384),
+    default SIF weighting."""
     from model2vec.distill import distill as m2v_distill
 
     cpu, wall = time.process_time(), time.perf_counter()
-    model = m2v_distill(model_name=str(_model_path()), pca_dims=256)
+    model = m2v_distill(model_name=str(_model_path()), pca_dims=dims)
     print(f"distilled {model.embedding.shape} in CPU {time.process_time() - cpu:.1f} s, "
           f"wall {time.perf_counter() - wall:.1f} s")
     model.save_pretrained(str(out))
@@ -223,21 +225,24 @@ def copies(encoders: dict[str, Encode], datasets: Path, quick: bool, reference: 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("distill").add_argument("--out", type=Path, required=True)
+    distilling = commands.add_parser("distill")
+    distilling.add_argument("--out", type=Path, required=True)
+    distilling.add_argument("--dims", type=int, default=256, help="PCA dimensions; 0 keeps all 384")
     measure = commands.add_parser("measure")
-    measure.add_argument("--model", type=Path, required=True, help="the folder distill wrote")
+    measure.add_argument("--model", type=Path, nargs="+", required=True, help="folders distill wrote")
+    measure.add_argument("--skip-copies", action="store_true")
     measure.add_argument("--sentences", type=int, default=1000)
     measure.add_argument("--docs", type=int, default=80)
     measure.add_argument("--quick", action="store_true", help="40+40 Emergent claims, 80 copy originals")
     measure.add_argument("--datasets", type=Path, default=None)
     args = parser.parse_args()
     if args.command == "distill":
-        distill(args.out)
+        distill(args.out, args.dims or None)
         return
     reference = "MiniLM (torch)"
     encoders: dict[str, Encode] = {reference: Embedder(EmbeddingSettings(threads=1)).encode,
-                                   "StaticEmbedder (ours)": StaticEmbedder().encode,
-                                   "model2vec 256": model2vec_encoder(args.model)}
+                                   "StaticEmbedder (ours)": StaticEmbedder().encode}
+    encoders |= {f"model2vec {folder.name}": model2vec_encoder(folder) for folder in args.model}
     datasets = args.datasets or default_datasets()
     texts = sentences(datasets, args.docs, args.sentences)
     print(f"speed: {len(texts)} sentences of {args.docs} FNC-1 bodies")
@@ -246,8 +251,9 @@ def main() -> None:
     agreement(vectors, reference)
     print("claim contents: Emergent grouping")
     groups(encoders, datasets, args.quick, reference)
-    print("copies (P precision, R recall)")
-    copies(encoders, datasets, args.quick, reference)
+    if not args.skip_copies:
+        print("copies (P precision, R recall)")
+        copies(encoders, datasets, args.quick, reference)
 
 
 if __name__ == "__main__":
