@@ -25,9 +25,8 @@ prints the CPU and wall seconds of the distillation (256 PCA dimensions unless `
   it at the product's cosine cuts; then halves A/B by copy family and event: the cuts that clear the
   copies floors by most on A, scored on B (MiniLM at the product's cuts on B beside it).
 
-The copy detector's cosine cuts are module constants of ``storyline.copies``; ``cuts`` sets them for
-one run and puts them back. Static vectors (256 dimensions) are padded with zeros to the detector's 384
-(cosines unchanged)."""
+Each run of the copy detector gets its cosine cuts as ``CopySettings``. Static vectors (256 dimensions)
+are padded with zeros to the detector's 384 (cosines unchanged)."""
 
 from __future__ import annotations
 
@@ -36,16 +35,15 @@ import copy
 import json
 import random
 import time
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
 from embedding_backends import sentences  # this folder is on the path when the script runs
 from scipy.stats import spearmanr
 
-import storyline.copies as copies_module
 from storyline.claims.groups import GroupSettings, propositions
+from storyline.copies import CopySettings, minhash_of
 from storyline.embeddings import (
     DIMENSION,
     Embedder,
@@ -157,22 +155,11 @@ def groups(encoders: dict[str, Encode], datasets: Path, quick: bool, reference: 
               f"   defaults {score(encode, 'report', GroupSettings()):.3f}")
 
 
-@contextmanager
-def cuts(sentence: float, document: float) -> Iterator[None]:
-    """The copy detector's cosine cuts set for one run, then put back."""
-    saved = copies_module.PARAPHRASE_SENTENCE_SIMILARITY, copies_module.CANDIDATE_DOC_SIMILARITY
-    copies_module.PARAPHRASE_SENTENCE_SIMILARITY, copies_module.CANDIDATE_DOC_SIMILARITY = sentence, document
-    try:
-        yield
-    finally:
-        copies_module.PARAPHRASE_SENTENCE_SIMILARITY, copies_module.CANDIDATE_DOC_SIMILARITY = saved
-
-
 def copy_figures(items: list, features: dict, sentence: float, document: float) -> dict[str, float]:
     """``storyline eval copies``' figures of one detector run over fresh copies of ``items``."""
     fresh = copy.deepcopy(items)
-    with cuts(sentence, document):
-        copies_eval.detect(fresh, features)
+    copies_eval.detect(fresh, features, CopySettings(paraphrase_sentence_similarity=sentence,
+                                                     candidate_doc_similarity=document))
     return copies_eval.score(fresh)
 
 
@@ -203,14 +190,14 @@ def copies(encoders: dict[str, Encode], datasets: Path, quick: bool, reference: 
     items = corpus + copies_eval.hard_negatives(datasets, quick)
     docs = [it.doc for it in items]
     split = [copies_eval.split_sentences(d.text) for d in docs]
-    product = copies_module.PARAPHRASE_SENTENCE_SIMILARITY, copies_module.CANDIDATE_DOC_SIMILARITY
+    product = CopySettings.paraphrase_sentence_similarity, CopySettings.candidate_doc_similarity
     half_a, half_b = halves(items)
     print(f"  {len(items)} documents; half A {len(half_a)}, half B {len(half_b)}; product cuts: sentence "
           f"{product[0]}, document {product[1]}")
     for name, encode in encoders.items():
         model = Padded(encode)
         vectors = sentence_features(split, [d.text[:200] for d in docs], model)
-        features = {d.id: Features(d.id, doc_vector, sentence_vectors, copies_module.minhash_of(d.text))
+        features = {d.id: Features(d.id, doc_vector, sentence_vectors, minhash_of(d.text))
                     for d, (doc_vector, sentence_vectors) in zip(docs, vectors, strict=True)}
         print(line(f"{name} all, product", copy_figures(items, features, *product)))
         if name == reference:

@@ -6,9 +6,8 @@ times counts once. Candidates come from MinHash LSH and from the nearest documen
 all pairs; only the few candidates are compared closely (word shingles, then an in-order sentence
 alignment), and their sentence vectors are loaded lazily.
 
-Thresholds were chosen on ``storyline eval copies`` (synthetic copies of FNC-1 bodies, and the
-independent articles on one event of giveme5w1h as hard negatives); each constant says what it
-separates.
+Cuts were chosen on ``storyline eval copies`` (synthetic copies of FNC-1 bodies, and the independent
+articles on one event of giveme5w1h as hard negatives); ``CopySettings`` says what each separates.
 """
 
 from __future__ import annotations
@@ -16,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
@@ -33,48 +33,59 @@ SHINGLE_WORDS = 5
 SCHEME = "affine32"  # datasketch 2 permutation scheme; stored signatures must use the same
 MINHASH_SEED = 1  # datasketch's default seed, the one ``minhash_of`` signs with
 
-# Figures below are from ``storyline eval copies`` (300 FNC-1 originals with 349 synthetic copies;
-# 2,054 ordered pairs of independent giveme5w1h reports of one event). Lexical candidates: LSH on the
-# estimated Jaccard of 5-word shingles, low on purpose (trimmed syndications go down to 0.27);
-# candidates by document vector are checked word by word too, so LSH is not the only way in.
-LSH_JACCARD = 0.3
-# At or above this exact Jaccard the two are the same text (near copies: 0.87-0.95; independent
-# reports of one event: at most 0.28); below it, only containment can make them copies.
-NEAR_JACCARD = 0.8
-# Share of the smaller text's shingles found in the other at or above which it is a trimmed or
-# extended re-publication even if Jaccard is low (syndications: 0.78 and up, 98% above 0.85;
-# independent reports: at most 0.47; pairs sharing 0.5-0.7 are rewrites of one wire story or press
-# release, told apart by the sentence alignment below).
-SYNDICATED_CONTAINMENT = 0.7
-# Candidates whose containment, estimated from their MinHash, is below this are not compared word by
-# word (the estimate errs by about 0.1 near the thresholds above).
-LEXICAL_CHECK_CONTAINMENT = 0.5
-# Same text, but the original's ending (this many words or more) missing from the copy, or the copy
-# running on this far past the original's end: a syndication (trimmed, or an extended version), not a
-# near copy. Near copies lose at most 1 word at the end; trimmed syndications 3 or more; an added
-# boilerplate line is shorter than the extension threshold.
-SYNDICATED_TRIMMED_WORDS = 3
-SYNDICATED_EXTENDED_WORDS = 25
-# Word-for-word copies keep their shared text in long runs: at least VERBATIM_SHARE of the shorter
-# text in runs of VERBATIM_RUN_WORDS words or more (near copies: 0.88 and up; syndications: 0.86 and
-# up but for 1 in 90); spun copies that kept many words break them up (at most 0.75, median 0.13).
-VERBATIM_RUN_WORDS = 20
-VERBATIM_SHARE = 0.8
-# Semantic candidates: the nearest stored documents by document vector, and the cosine they need
-# (synthetic copies of every kind: 0.81 and up).
-VECTOR_CANDIDATES = 8
-CANDIDATE_DOC_SIMILARITY = 0.75
-# A sentence has a counterpart when their cosine is at least this, and a paraphrase is a document
-# whose sentences have counterparts, in order, for at least PARAPHRASE_COVERAGE of them. Spun copies
-# cover 0.75-1.0 (median 0.95). At 0.8/0.7, 2 of the 2,054 independent-report pairs pass, both sharing
-# most sentences verbatim (an AP story and a rewrite of it; the same embedded tweets); 0.8/0.6 lets
-# 3 pass, 0.75/0.7 3, 0.85/0.7 none but leaves less room for heavier spinning than the benchmark's.
-# Fewer than 3 aligned sentences (two shared quotes) never make a paraphrase.
-PARAPHRASE_SENTENCE_SIMILARITY = 0.8
-PARAPHRASE_COVERAGE = 0.7
-PARAPHRASE_MIN_SENTENCES = 3
-# Sentence vectors of documents indexed during this run kept in memory; older ones come from the store.
-RECENT_SENTENCE_VECTORS = 1000
+
+@dataclass(frozen=True)
+class CopySettings:
+    """The cuts that tell copies from independent reports, each with what it separates.
+
+    Figures are from ``storyline eval copies`` (300 FNC-1 originals with 349 synthetic copies; 2,054
+    ordered pairs of independent giveme5w1h reports of one event). The cosine cuts are tied to the
+    sentence-embedding model (``storyline.embeddings``)."""
+
+    # Lexical candidates: LSH on the estimated Jaccard of 5-word shingles, low on purpose (trimmed
+    # syndications go down to 0.27); candidates by document vector are checked word by word too, so LSH
+    # is not the only way in.
+    lsh_jaccard: float = 0.3
+    # At or above this exact Jaccard the two are the same text (near copies: 0.87-0.95; independent
+    # reports of one event: at most 0.28); below it, only containment can make them copies.
+    near_jaccard: float = 0.8
+    # Share of the smaller text's shingles found in the other at or above which it is a trimmed or
+    # extended re-publication even if Jaccard is low (syndications: 0.78 and up, 98% above 0.85;
+    # independent reports: at most 0.47; pairs sharing 0.5-0.7 are rewrites of one wire story or press
+    # release, told apart by the sentence alignment below).
+    syndicated_containment: float = 0.7
+    # Candidates whose containment, estimated from their MinHash, is below this are not compared word by
+    # word (the estimate errs by about 0.1 near the cuts above).
+    lexical_check_containment: float = 0.5
+    # Same text, but the original's ending (this many words or more) missing from the copy, or the copy
+    # running on this far past the original's end: a syndication (trimmed, or an extended version), not a
+    # near copy. Near copies lose at most 1 word at the end; trimmed syndications 3 or more; an added
+    # boilerplate line is shorter than the extension cut.
+    syndicated_trimmed_words: int = 3
+    syndicated_extended_words: int = 25
+    # Word-for-word copies keep their shared text in long runs: at least ``verbatim_share`` of the shorter
+    # text in runs of ``verbatim_run_words`` words or more (near copies: 0.88 and up; syndications: 0.86
+    # and up but for 1 in 90); spun copies that kept many words break them up (at most 0.75, median 0.13).
+    verbatim_run_words: int = 20
+    verbatim_share: float = 0.8
+    # Semantic candidates: the nearest stored documents by document vector, and the cosine they need
+    # (synthetic copies of every kind: 0.81 and up).
+    vector_candidates: int = 8
+    candidate_doc_similarity: float = 0.75
+    # A sentence has a counterpart when their cosine is at least this, and a paraphrase is a document
+    # whose sentences have counterparts, in order, for at least ``paraphrase_coverage`` of them. Spun
+    # copies cover 0.75-1.0 (median 0.95). At 0.8/0.7, 2 of the 2,054 independent-report pairs pass, both
+    # sharing most sentences verbatim (an AP story and a rewrite of it; the same embedded tweets); 0.8/0.6
+    # lets 3 pass, 0.75/0.7 3, 0.85/0.7 none but leaves less room for heavier spinning than the
+    # benchmark's. Fewer than 3 aligned sentences (two shared quotes) never make a paraphrase.
+    paraphrase_sentence_similarity: float = 0.8
+    paraphrase_coverage: float = 0.7
+    paraphrase_min_sentences: int = 3
+    # Sentence vectors of documents indexed during this run kept in memory; older ones come from the store.
+    recent_sentence_vectors: int = 1000
+
+
+DEFAULTS = CopySettings()
 
 SentenceVectorLoader = Callable[[list[str]], dict[str, np.ndarray]]
 LinkLoader = Callable[[list[str]], dict[str, tuple[str | None, str | None]]]  # id -> (copy_of, copy_kind)
@@ -104,7 +115,8 @@ def _signature(hashvalues: np.ndarray) -> LeanMinHash:
     return LeanMinHash(seed=MINHASH_SEED, hashvalues=hashvalues, scheme=SCHEME)
 
 
-def lexical_kind(new_words: list[str], old_words: list[str]) -> str | None:
+def lexical_kind(new_words: list[str], old_words: list[str],
+                 settings: CopySettings = DEFAULTS) -> str | None:
     """How the new text copies the old one word for word, or None when it does not.
 
     ``near``: the same text lightly edited; ``syndicated``: one text is the other trimmed or
@@ -112,31 +124,32 @@ def lexical_kind(new_words: list[str], old_words: list[str]) -> str | None:
     edits all through it (a spun copy that kept many of its words)."""
     new, old = _shingles_of(new_words), _shingles_of(old_words)
     common = len(new & old)
-    same_text = common / (len(new | old) or 1) >= NEAR_JACCARD
-    if not same_text and common / (min(len(new), len(old)) or 1) < SYNDICATED_CONTAINMENT:
+    same_text = common / (len(new | old) or 1) >= settings.near_jaccard
+    if not same_text and common / (min(len(new), len(old)) or 1) < settings.syndicated_containment:
         return None
     matcher = SequenceMatcher(None, old_words, new_words, autojunk=False)
     blocks = [b for b in matcher.get_matching_blocks() if b.size]
-    verbatim = sum(b.size for b in blocks if b.size >= VERBATIM_RUN_WORDS)
-    if verbatim < VERBATIM_SHARE * min(len(new_words), len(old_words)):
+    verbatim = sum(b.size for b in blocks if b.size >= settings.verbatim_run_words)
+    if verbatim < settings.verbatim_share * min(len(new_words), len(old_words)):
         return "paraphrase"
     if not same_text:
         return "syndicated"
     trimmed = len(old_words) - blocks[-1].a - blocks[-1].size
     extended = len(new_words) - blocks[-1].b - blocks[-1].size
-    if trimmed >= SYNDICATED_TRIMMED_WORDS or extended >= SYNDICATED_EXTENDED_WORDS:
+    if trimmed >= settings.syndicated_trimmed_words or extended >= settings.syndicated_extended_words:
         return "syndicated"
     return "near"
 
 
-def aligned_sentences(new: np.ndarray, old: np.ndarray) -> int:
-    """Most sentence pairs above ``PARAPHRASE_SENTENCE_SIMILARITY`` that keep the order of both texts.
+def aligned_sentences(new: np.ndarray, old: np.ndarray,
+                      similarity: float = CopySettings.paraphrase_sentence_similarity) -> int:
+    """Most sentence pairs at or above cosine ``similarity`` that keep the order of both texts.
 
     The longest increasing subsequence of the matched pairs (old positions, taken in the new text's
     order): topic-similar reports of one event match sentences all over the place, a copy matches
     them in order."""
-    similarity = new.astype(np.float32) @ old.astype(np.float32).T
-    rows, columns = np.nonzero(similarity >= PARAPHRASE_SENTENCE_SIMILARITY)
+    cosines = new.astype(np.float32) @ old.astype(np.float32).T
+    rows, columns = np.nonzero(cosines >= similarity)
     order = np.lexsort((-columns, rows))  # by new position, then old position descending: one per row
     tails: list[int] = []  # tails[k]: smallest old position ending an increasing run of length k + 1
     for column in columns[order]:
@@ -148,12 +161,12 @@ def aligned_sentences(new: np.ndarray, old: np.ndarray) -> int:
     return len(tails)
 
 
-def paraphrase_coverage(new: np.ndarray, old: np.ndarray) -> float:
+def paraphrase_coverage(new: np.ndarray, old: np.ndarray, settings: CopySettings = DEFAULTS) -> float:
     """Share of the new text's sentences aligned in order with the old text (0 when too few align)."""
     if not len(new) or not len(old):
         return 0.0
-    aligned = aligned_sentences(new, old)
-    return aligned / len(new) if aligned >= PARAPHRASE_MIN_SENTENCES else 0.0
+    aligned = aligned_sentences(new, old, settings.paraphrase_sentence_similarity)
+    return aligned / len(new) if aligned >= settings.paraphrase_min_sentences else 0.0
 
 
 class CopyDetector:
@@ -173,8 +186,10 @@ class CopyDetector:
         documents: Iterable[Document],
         features: dict[str, Features],
         load_sentence_vectors: SentenceVectorLoader | None = None,
+        settings: CopySettings | None = None,
     ):
-        self.lsh = MinHashLSH(threshold=LSH_JACCARD, num_perm=NUM_PERM)
+        self.settings = settings or CopySettings()
+        self.lsh = MinHashLSH(threshold=self.settings.lsh_jaccard, num_perm=NUM_PERM)
         self.docs: dict[str, Document] = {}
         self.by_signature: dict[bytes, str] = {}  # equal texts have equal signatures: exact copies
         self.signatures: dict[str, np.ndarray] = {}
@@ -192,14 +207,15 @@ class CopyDetector:
                         self.members.setdefault(doc.copy_of, []).append(doc.id)
 
     @classmethod
-    def from_store(cls, store: Store, documents: list[Document]) -> CopyDetector:
+    def from_store(cls, store: Store, documents: list[Document],
+                   settings: CopySettings | None = None) -> CopyDetector:
         """The index of the stored ``documents`` without reading any sentence vectors up front."""
 
         def load(ids: list[str]) -> dict[str, np.ndarray]:
             stored = store.features(ids)
             return {i: f.sentence_vectors for i, f in stored.items() if f.sentence_vectors is not None}
 
-        return cls(documents, store.features(sentences=False), load)
+        return cls(documents, store.features(sentences=False), load, settings)
 
     def _remember(self, doc: Document, features: Features, lsh=None) -> None:
         self.docs[doc.id] = doc
@@ -213,7 +229,7 @@ class CopyDetector:
         self.ids.append(doc.id)
         if features.sentence_vectors is not None:
             self.recent[doc.id] = features.sentence_vectors
-            if len(self.recent) > RECENT_SENTENCE_VECTORS:
+            if len(self.recent) > self.settings.recent_sentence_vectors:
                 del self.recent[next(iter(self.recent))]
 
     def forget(self, ids: Iterable[str], stored_links: LinkLoader) -> None:
@@ -299,8 +315,8 @@ class CopyDetector:
         size = max(len(words) - SHINGLE_WORDS + 1, 1)
         estimates = {c: self._estimated_containment(features.minhash, size, c) for c in candidates}
         best = max(candidates, key=estimates.__getitem__, default=None)
-        if best is not None and estimates[best] >= LEXICAL_CHECK_CONTAINMENT:
-            kind = lexical_kind(words, normal_words(self.docs[best].text))
+        if best is not None and estimates[best] >= self.settings.lexical_check_containment:
+            kind = lexical_kind(words, normal_words(self.docs[best].text), self.settings)
             if kind:
                 return best, kind
         return self._paraphrased(features, candidates)
@@ -312,14 +328,15 @@ class CopyDetector:
         return jaccard / (1 + jaccard) * (size + other_size) / min(size, other_size)
 
     def _nearest(self, features: Features) -> list[str]:
-        """Up to ``VECTOR_CANDIDATES`` indexed documents closest by document vector."""
+        """Up to ``settings.vector_candidates`` indexed documents closest by document vector."""
         count = len(self.ids)
         if not count or features.doc_vector is None:
             return []
         sims = self.vectors[:count] @ features.doc_vector
-        nearest = np.argpartition(-sims, min(VECTOR_CANDIDATES, count) - 1)[:VECTOR_CANDIDATES]
+        wanted = self.settings.vector_candidates
+        nearest = np.argpartition(-sims, min(wanted, count) - 1)[:wanted]
         nearest = nearest[np.argsort(-sims[nearest])]
-        return [self.ids[k] for k in nearest if sims[k] >= CANDIDATE_DOC_SIMILARITY]
+        return [self.ids[k] for k in nearest if sims[k] >= self.settings.candidate_doc_similarity]
 
     def _paraphrased(self, features: Features, candidates: list[str]) -> tuple[str | None, str | None]:
         """The candidate whose sentences cover most of the new document's, in order."""
@@ -327,10 +344,10 @@ class CopyDetector:
         if new is None or not len(new) or not candidates:
             return None, None
         vectors = self._sentence_vectors(candidates)
-        best, best_coverage = None, PARAPHRASE_COVERAGE
+        best, best_coverage = None, self.settings.paraphrase_coverage
         for candidate in candidates:
             if candidate in vectors:
-                coverage = paraphrase_coverage(new, vectors[candidate])
+                coverage = paraphrase_coverage(new, vectors[candidate], self.settings)
                 if coverage >= best_coverage:
                     best, best_coverage = candidate, coverage
         return (best, "paraphrase") if best else (None, None)

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from storyline.copies import CopyDetector, minhash_of, shingles
+from storyline.copies import CopyDetector, CopySettings, minhash_of, shingles
 from storyline.model import Document, Features
 
 NAME = "copies"
@@ -285,11 +285,11 @@ def features_of(docs: list[Document]) -> dict[str, Features]:
             for doc, (doc_vector, sentence_vectors) in zip(docs, vectors, strict=True)}
 
 
-def detect(items: list[Item], features: dict[str, Features]) -> float:
+def detect(items: list[Item], features: dict[str, Features], settings: CopySettings | None = None) -> float:
     """Run one detector over the items in the pipeline's order; returns the seconds it took."""
     ordered = sorted(items, key=lambda it: (it.doc.published is None, it.doc.published or "",
                                             -len(it.doc.text)))
-    detector = CopyDetector([], {})
+    detector = CopyDetector([], {}, settings=settings)
     started = time.perf_counter()
     for item in ordered:
         detector.assign(item.doc, features[item.doc.id])
