@@ -232,10 +232,8 @@ FERRY = ["Ferry crews on the Varn islands stopped work on Wednesday in a dispute
          "The last strike on the route, in 2019, lasted eleven days."]
 
 
-def test_a_build_sends_no_text_to_the_embedding_model_twice(tmp_path, embedder, monkeypatch):
-    """Cleaning, document features, stories, claim groups, timeline and summary share the vectors of a
-    text (the embedder's cache, the stored sentence vectors) instead of running the model on it again; the
-    off-topic check's words are looked up in the static table, never sent to the model."""
+def _texts_sent_to_model(embedder, monkeypatch) -> list[str]:
+    """Every text the embedding model is run on from now on (it still embeds them)."""
     sent: list[str] = []
     encode = embedder.model.encode
 
@@ -244,6 +242,14 @@ def test_a_build_sends_no_text_to_the_embedding_model_twice(tmp_path, embedder, 
         return encode(texts, *args, **kwargs)
 
     monkeypatch.setattr(embedder.model, "encode", counting)
+    return sent
+
+
+def test_a_build_sends_no_text_to_the_embedding_model_twice(tmp_path, embedder, monkeypatch):
+    """Cleaning, document features, stories, claim groups, timeline and summary share the vectors of a
+    text (the embedder's cache, the stored sentence vectors) instead of running the model on it again; the
+    off-topic check's words are looked up in the static table, never sent to the model."""
+    sent = _texts_sent_to_model(embedder, monkeypatch)
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "ferry1.txt").write_text("title Varn ferry crews strike over night shifts\n\n"
@@ -267,14 +273,7 @@ def test_claim_contents_are_embedded_once_a_story_compares_them_and_stored(tmp_p
     (folder / "ferry1.txt").write_text("title Varn ferry crews strike over night shifts\n\n"
                                        + "\n\n".join(FERRY))
     store = Store(tmp_path / "store.duckdb")
-    sent: list[str] = []
-    encode = embedder.model.encode
-
-    def counting(texts, *args, **kwargs):
-        sent.extend(texts)
-        return encode(texts, *args, **kwargs)
-
-    monkeypatch.setattr(embedder.model, "encode", counting)
+    sent = _texts_sent_to_model(embedder, monkeypatch)
     monkeypatch.setattr(embedder, "_cache", {})  # texts of other tests' ferry stories
     [first] = pipeline.ingest([str(folder)], store).added
     pipeline.report(store)
@@ -339,14 +338,7 @@ def test_an_exact_copy_in_a_later_batch_is_neither_parsed_nor_embedded_again(tmp
                                                                    ("Coast Daily", "2031-05-23"))]
     (tmp_path / "wire.jsonl").write_text("\n".join(json.dumps(r) for r in records))
     store = Store(tmp_path / "store.duckdb")
-    sent: list[str] = []
-    encode = embedder.model.encode
-
-    def counting(texts, *args, **kwargs):
-        sent.extend(texts)
-        return encode(texts, *args, **kwargs)
-
-    monkeypatch.setattr(embedder.model, "encode", counting)
+    sent = _texts_sent_to_model(embedder, monkeypatch)
     first, second = pipeline.ingest([str(tmp_path / "wire.jsonl")], store, batch_documents=1).added
     assert sum(FERRY[1] in text for text in parsed) == 1  # the body was parsed once, in the first batch
     assert sum(FERRY[1] in text for text in sent) == 1
