@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from storyline.claims import train_spans
-from storyline.claims.extract import ClaimSettings, attributions, quote_regions
+from storyline.claims.extract import ClaimSettings, _whole_content, attributions, quote_regions
 from storyline.claims.spans import LABELS, Cue, Words, path, span_model
 from storyline.eval.claims import Gold
 
@@ -110,3 +110,21 @@ def test_speaker_nouns_are_common_nouns_heading_enough_sources(nlp):
     annotators = [[critics, mayor]] * train_spans.MIN_SPEAKER_COUNT
     assert train_spans.speaker_nouns([train_spans.Article("a", text, annotators)], [doc]) == ["critic"]
     assert train_spans.speaker_nouns([train_spans.Article("a", text, annotators[1:])], [doc]) == []
+
+
+def test_learned_content_is_taken_as_whole_phrases(nlp):
+    doc = nlp("The harbour board urged the ministry, in a letter on Friday, to reopen the old northern quay.")
+    urged = _token(doc, "urged")
+    picked = [_token(doc, w).i for w in ("ministry", "reopen", "northern")]
+    whole = _whole_content(doc, picked, urged.i, (0, len(doc)))
+    assert whole == list(range(whole[0], whole[-1] + 1))  # no gaps, and on to the end of "quay"'s phrase
+    said = "ministry, in a letter on Friday, to reopen the old northern quay"
+    assert doc[whole[0] : whole[-1] + 1].text == said
+
+
+def test_a_statement_noun_keeps_its_content_in_its_own_phrase(nlp):
+    doc = nlp("The mayor's criticism of the tram plan angered the council members.")
+    criticism = _token(doc, "criticism")
+    picked = [_token(doc, w).i for w in ("tram", "plan", "angered")]
+    whole = _whole_content(doc, picked, criticism.i, (0, len(doc)))
+    assert doc[whole[0] : whole[-1] + 1].text == "tram plan"
