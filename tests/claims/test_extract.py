@@ -346,6 +346,14 @@ def test_poll_before_the_main_clause_states_it(claims):
     assert claims("Three wrecks were listed in the harbour survey.") == []
 
 
+def test_poll_after_the_main_clause_states_it(claims):
+    found = claims("Mayor Ilse Roth leads her rival by nine points in the Courier survey.")
+    assert ("the Courier survey", "Mayor Ilse Roth leads her rival by nine points") in [
+        (c.speaker, c.content) for c in found
+    ]
+    assert claims("The ferry operator was named in the harbour report.") == []
+
+
 def test_statement_after_a_refusal_is_a_claim(claims):
     [claim] = claims(
         "Chairman Ito Brandt declined to name the delegates but said one was a supporter of the plan."

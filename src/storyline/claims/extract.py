@@ -488,21 +488,25 @@ def _according_to(sent):
 
 
 def _in_finding(sent):
-    """(cue tokens, speaker token, content) of "In a Post-ABC poll, 67 percent of voters ...": the poll or
-    study before the main clause states what the clause says."""
+    """(cue tokens, speaker token, content) of "In a Post-ABC poll, 67 percent of voters ...", or "Voss leads
+    by 9 points in the survey": the poll or study states what the main clause says."""
     for token in sent:
         objects = [c for c in token.children if c.dep_ == "pobj" and c.lemma_.lower() in FINDING_NOUNS]
         if (
             token.lower_ != "in"
             or token.dep_ != "prep"
             or token.head.dep_ != "ROOT"
-            or token.i > token.head.i
+            or token.i > token.head.i and _passive(token.head)
         ):
             continue  # "Voss was named in the report" tells what the report holds, not what it states
         if not objects:
             continue
         phrase = {t.i for t in token.subtree}
         yield [token.i], objects[0], [t.i for t in sent if t.i not in phrase]
+
+
+def _passive(verb) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
 def _extend_to_quotes(content: list[int], regions, sentences, settings: ClaimSettings) -> list[int]:
