@@ -6,7 +6,13 @@ from __future__ import annotations
 import numpy as np
 
 from storyline.claims import train_spans
-from storyline.claims.extract import ClaimSettings, _whole_content, attributions, quote_regions
+from storyline.claims.extract import (
+    ClaimSettings,
+    _said_words,
+    _whole_content,
+    attributions,
+    quote_regions,
+)
 from storyline.claims.spans import LABELS, Cue, Words, path, span_model
 from storyline.eval.claims import Gold
 
@@ -122,9 +128,12 @@ def test_learned_content_is_taken_as_whole_phrases(nlp):
     assert doc[whole[0] : whole[-1] + 1].text == said
 
 
-def test_a_statement_noun_keeps_its_content_in_its_own_phrase(nlp):
+def test_said_words_keep_to_a_noun_cue_s_phrase_and_leave_out_circumstances(nlp):
     doc = nlp("The mayor's criticism of the tram plan angered the council members.")
     criticism = _token(doc, "criticism")
     picked = [_token(doc, w).i for w in ("tram", "plan", "angered")]
-    whole = _whole_content(doc, picked, criticism.i, (0, len(doc)))
-    assert doc[whole[0] : whole[-1] + 1].text == "tram plan"
+    assert [doc[i].text for i in _said_words(criticism, picked)] == ["tram", "plan"]
+    doc = nlp("A young pupil wrote a letter to her teacher after he retired.")
+    wrote = _token(doc, "wrote")
+    picked = [_token(doc, w).i for w in ("letter", "teacher", "retired")]
+    assert [doc[i].text for i in _said_words(wrote, picked)] == ["letter", "teacher"]
