@@ -348,8 +348,17 @@ class Store:
         ]
 
     def story_documents(self, story: str) -> list[str]:
-        rows = self.db.execute("SELECT id FROM documents WHERE story = ? ORDER BY seq", [story]).fetchall()
-        return [r[0] for r in rows]
+        return self.story_members([story]).get(story, [])
+
+    def story_members(self, stories: Iterable[str]) -> dict[str, list[str]]:
+        """The document ids of each of ``stories`` (in ingest order), read in one query: a query per story
+        scans the documents table once per story."""
+        query = "SELECT story, id FROM documents WHERE story IN (SELECT unnest(?)) ORDER BY seq"
+        rows = self.db.execute(query, [sorted(set(stories))]).fetchall()
+        members: dict[str, list[str]] = {}
+        for story, doc_id in rows:
+            members.setdefault(story, []).append(doc_id)
+        return members
 
     def save_story(self, story: Story) -> None:
         """The computed dossier section of one story (call inside a transaction)."""
