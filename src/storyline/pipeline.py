@@ -318,6 +318,7 @@ def _add_batch(store: Store, corpus: _Corpus, analysed: list[tuple[Document, Ann
     """Copies and stories of a batch's new documents, stored in one transaction."""
     analysed.sort(key=lambda item: _original_first(item[0]))
     relinked: dict[str, Document] = {}  # stored documents whose copy root, origin or story changed
+    corpus.detector.read_batch_candidates(f for _, _, f in analysed)
     for doc, _, features in analysed:
         relinked.update((d.id, d) for d in corpus.detector.assign(doc, features))
         corpus.clusterer.assign(doc, features, corpus.story_of)

@@ -295,6 +295,12 @@ class Store:
             )
         return out
 
+    def sentence_vectors(self, ids: Iterable[str]) -> dict[str, np.ndarray]:
+        """The stored sentence vectors of ``ids`` (those that have them), without the other features."""
+        rows = self.db.execute("SELECT document, sentence_vectors FROM features WHERE document IN "
+                               "(SELECT unnest(?)) AND sentence_vectors IS NOT NULL", [list(ids)]).fetchall()
+        return {doc_id: _array(blob) for doc_id, blob in rows}
+
     def save_text_vectors(self, columns: dict[str, dict[str, np.ndarray]]) -> None:
         """Claim or event vectors embedded after analysis (``claim_vectors``/``event_vectors``: document id
         -> vectors), kept so that later reports read them (call inside a transaction)."""
