@@ -181,6 +181,27 @@ def test_stored_documents_are_indexed_without_their_sentence_vectors(features):
     assert (copy.copy_of, copy.copy_kind, copy.origin) == ("wire", "paraphrase", "AP")
 
 
+def test_a_batch_reads_the_stored_vectors_its_checks_compare_in_one_query(features):
+    store = Store()
+    with store.transaction():
+        store.add_documents([(doc("wire", WIRE), Annotation(document="wire"), features["wire"])])
+    detector = CopyDetector.from_store(store, store.documents())
+    reads: list[list[str]] = []
+
+    def counted(ids: list[str]) -> dict[str, np.ndarray]:
+        reads.append(ids)
+        return store.sentence_vectors(ids)
+
+    detector.load_sentence_vectors = counted
+    batch = [doc("spun", SPUN), doc("independent", INDEPENDENT)]
+    detector.read_batch_candidates(features[d.id] for d in batch)
+    assert reads == [["wire"]]
+    for d in batch:
+        detector.assign(d, features[d.id])
+    assert reads == [["wire"]]  # the paraphrase check took them from what the batch read
+    assert (batch[0].copy_of, batch[0].copy_kind) == ("wire", "paraphrase") and batch[1].copy_of is None
+
+
 def test_alignment_counts_sentences_in_order_only():
     vectors = np.eye(6, dtype=np.float32)
     assert aligned_sentences(vectors, vectors) == 6

@@ -95,6 +95,28 @@ def test_a_grown_folder_processes_only_what_is_new(tmp_path):
     assert sum(len(s.documents) for s in dossier.stories) == 2
 
 
+def test_a_report_after_an_addition_is_the_full_report_of_the_grown_store(tmp_path):
+    """Reporting after each ingest (only the touched stories recomputed, one story per read pass) gives the
+    dossier that one report of the same store after both ingests gives."""
+    first, then = tmp_path / "first", tmp_path / "then"
+    batches = {first: ("wire.txt", "other_story.txt"), then: ("broadcaster.txt", "republished.txt")}
+    for folder, names in batches.items():
+        folder.mkdir()
+        for name in names:
+            shutil.copy(HARBOR / name, folder / name)
+    stepwise, at_once = Store(tmp_path / "stepwise.duckdb"), Store(tmp_path / "at_once.duckdb")
+    pipeline.ingest([str(first)], stepwise)
+    pipeline.report(stepwise, read_documents=1)
+    pipeline.ingest([str(then)], stepwise)
+    touched = set(stepwise.dirty_stories())
+    recomputed: list[str] = []
+    incremental = pipeline.report(stepwise, lambda what, n: recomputed.append(what), read_documents=1)
+    assert len(recomputed) == len(touched) < len(incremental.stories)
+    pipeline.ingest([str(first)], at_once)
+    pipeline.ingest([str(then)], at_once)
+    assert to_json(incremental) == to_json(pipeline.report(at_once))
+
+
 def test_an_interrupted_run_is_completed_by_the_next(tmp_path, monkeypatch):
     folder = tmp_path / "corpus"
     folder.mkdir()

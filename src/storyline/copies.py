@@ -198,6 +198,7 @@ class CopyDetector:
         self.ids: list[str] = []
         self.vectors = np.zeros((1024, DIMENSION), dtype=np.float32)  # doc vectors, grown by doubling
         self.recent: dict[str, np.ndarray] = {}
+        self.read_ahead: dict[str, np.ndarray] = {}  # stored sentence vectors read for the current batch
         self.load_sentence_vectors = load_sentence_vectors
         with self.lsh.insertion_session() as session:
             for doc in documents:
@@ -211,11 +212,7 @@ class CopyDetector:
                    settings: CopySettings | None = None) -> CopyDetector:
         """The index of the stored ``documents`` without reading any sentence vectors up front."""
 
-        def load(ids: list[str]) -> dict[str, np.ndarray]:
-            stored = store.features(ids)
-            return {i: f.sentence_vectors for i, f in stored.items() if f.sentence_vectors is not None}
-
-        return cls(documents, store.features(sentences=False), load, settings)
+        return cls(documents, store.features(sentences=False), store.sentence_vectors, settings)
 
     def _remember(self, doc: Document, features: Features, lsh=None) -> None:
         self.docs[doc.id] = doc
@@ -258,6 +255,15 @@ class CopyDetector:
             if copy_of:
                 self.members.setdefault(copy_of, []).append(doc_id)
             self.by_signature.setdefault(self.signatures[doc_id].tobytes(), doc_id)
+
+    def read_batch_candidates(self, batch: Iterable[Features]) -> None:
+        """Read the stored sentence vectors that the paraphrase checks of a batch's documents may compare, in
+        one query (the store scans a whole table to find a few ids: a query per document re-read it per
+        document). Indexing the batch adds no stored candidate, only the batch's own documents, which
+        ``recent`` holds; what was read for the previous batch is dropped."""
+        wanted = {c for features in batch for c in self.candidates(features)} - self.recent.keys()
+        loader = self.load_sentence_vectors
+        self.read_ahead = loader(sorted(wanted)) if wanted and loader is not None else {}
 
     def root(self, doc_id: str) -> str:
         while self.docs[doc_id].copy_of:
@@ -310,8 +316,7 @@ class CopyDetector:
         same_signature = self.by_signature.get(features.minhash.tobytes())
         if same_signature and normal_words(self.docs[same_signature].text) == words:
             return same_signature, "exact"
-        lexical = self.lsh.query(_signature(features.minhash))
-        candidates = list(dict.fromkeys([*lexical, *self._nearest(features)]))
+        candidates = self.candidates(features)
         size = max(len(words) - SHINGLE_WORDS + 1, 1)
         estimates = {c: self._estimated_containment(features.minhash, size, c) for c in candidates}
         best = max(candidates, key=estimates.__getitem__, default=None)
@@ -320,6 +325,10 @@ class CopyDetector:
             if kind:
                 return best, kind
         return self._paraphrased(features, candidates)
+
+    def candidates(self, features: Features) -> list[str]:
+        """The indexed documents a new one may copy: its MinHash LSH neighbours, then its nearest vectors."""
+        return list(dict.fromkeys([*self.lsh.query(_signature(features.minhash)), *self._nearest(features)]))
 
     def _estimated_containment(self, minhash: np.ndarray, size: int, other: str) -> float:
         """Shared shingles over the smaller set, from the MinHash Jaccard and the two set sizes."""
@@ -354,6 +363,7 @@ class CopyDetector:
 
     def _sentence_vectors(self, ids: list[str]) -> dict[str, np.ndarray]:
         found = {i: self.recent[i] for i in ids if i in self.recent}
+        found.update((i, self.read_ahead[i]) for i in ids if i not in found and i in self.read_ahead)
         missing = [i for i in ids if i not in found]
         if missing and self.load_sentence_vectors is not None:
             found.update(self.load_sentence_vectors(missing))

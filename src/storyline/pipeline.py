@@ -318,6 +318,7 @@ def _add_batch(store: Store, corpus: _Corpus, analysed: list[tuple[Document, Ann
     """Copies and stories of a batch's new documents, stored in one transaction."""
     analysed.sort(key=lambda item: _original_first(item[0]))
     relinked: dict[str, Document] = {}  # stored documents whose copy root, origin or story changed
+    corpus.detector.read_batch_candidates(f for _, _, f in analysed)
     for doc, _, features in analysed:
         relinked.update((d.id, d) for d in corpus.detector.assign(doc, features))
         corpus.clusterer.assign(doc, features, corpus.story_of)
@@ -352,11 +353,31 @@ def remove_documents(store: Store, ids: Iterable[str]) -> list[str]:
     return [d.id for d in docs]
 
 
-def build_story(store: Store, story_id: str) -> Story:
-    """The dossier section of one story from its stored documents and annotations."""
-    doc_ids = store.story_documents(story_id)
-    docs = {d.id: d for d in store.documents(doc_ids)}
-    annotations = store.annotations(doc_ids)
+@dataclass
+class StoryInputs:
+    """What building stories reads of the store (their documents, annotations and features), read for
+    several stories in one query per table: DuckDB answers a lookup of a few ids by scanning the whole
+    table, so reading story by story re-read the store once per story."""
+
+    members: dict[str, list[str]]  # story -> its document ids, in ingest order
+    docs: dict[str, Document]
+    annotations: dict[str, Annotation]
+    features: dict[str, Features]
+
+    @classmethod
+    def read(cls, store: Store, members: dict[str, list[str]]) -> StoryInputs:
+        doc_ids = [d for ids in members.values() for d in ids]
+        return cls(members, {d.id: d for d in store.documents(doc_ids)}, store.annotations(doc_ids),
+                   store.features(doc_ids))
+
+
+def build_story(store: Store, story_id: str, inputs: StoryInputs | None = None) -> Story:
+    """The dossier section of one story from its stored documents and annotations (``inputs``: read
+    beforehand with other stories'; default: read here)."""
+    inputs = inputs or StoryInputs.read(store, store.story_members([story_id]))
+    doc_ids = inputs.members[story_id]
+    docs = {d: inputs.docs[d] for d in doc_ids}
+    annotations = {d: inputs.annotations[d] for d in doc_ids if d in inputs.annotations}
     dates.infer_references([docs[d] for d in doc_ids], annotations)
     for annotation in annotations.values():
         if annotation.reference_inferred:
@@ -366,7 +387,7 @@ def build_story(store: Store, story_id: str) -> Story:
     claims = [c for a in ordered for c in a.claims]
     link_speakers(claims, ordered, entities)
     model = embedder()
-    features = store.features(doc_ids)
+    features = {d: inputs.features[d] for d in doc_ids if d in inputs.features}
     stored = [features.get(d, Features(d)) for d in doc_ids]
     embedded: dict[str, dict[int, np.ndarray]] = {}  # what the model embedded here, to store
 
@@ -398,24 +419,41 @@ def _text_start(text: str, words: int = 12) -> str:
     return "“" + " ".join(found[:words]) + ("…”" if len(found) > words else "”") if found else ""
 
 
-def _embed_compared_claims(store: Store, story_ids: Iterable[str]) -> None:
+def _embed_compared_claims(inputs: StoryInputs) -> None:
     """The claim contents the stories of several documents will compare and have no stored vectors for,
     embedded in one call into the embedder's cache: sorted by length across all those stories, they pad
     less than story by story."""
-    doc_ids = [d for sid in story_ids if len(docs := store.story_documents(sid)) > 1 for d in docs]
-    features = store.features(doc_ids)
-    missing = [d for d in doc_ids if d not in features or features[d].claim_vectors is None]
-    embedder().encode([c.content for a in store.annotations(missing).values() for c in a.claims])
+    doc_ids = [d for docs in inputs.members.values() if len(docs) > 1 for d in docs]
+    missing = [d for d in doc_ids if d not in inputs.features or inputs.features[d].claim_vectors is None]
+    embedder().encode([c.content for d in missing if d in inputs.annotations
+                       for c in inputs.annotations[d].claims])
 
 
-def report(store: Store, progress: Progress = _noop) -> Dossier:
-    """The dossier of everything in the store; only stories that changed are recomputed."""
+def _passes(members: dict[str, list[str]], documents: int) -> Iterator[dict[str, list[str]]]:
+    """The stories in groups of about ``documents`` documents (a larger story alone), in order."""
+    group: dict[str, list[str]] = {}
+    for story_id, doc_ids in members.items():
+        if group and sum(map(len, group.values())) + len(doc_ids) > documents:
+            yield group
+            group = {}
+        group[story_id] = doc_ids
+    if group:
+        yield group
+
+
+def report(store: Store, progress: Progress = _noop,
+           read_documents: int = settings.REPORT_READ_DOCUMENTS) -> Dossier:
+    """The dossier of everything in the store; only stories that changed are recomputed, their inputs read
+    ``read_documents`` documents per pass."""
     dirty = store.dirty_stories()
-    _embed_compared_claims(store, dirty)
-    for story_id in dirty:
-        story = build_story(store, story_id)
-        with store.transaction():
-            store.save_story(story)
-        progress("stories", 1)
+    members = store.story_members(dirty)
+    for group in _passes({sid: members.get(sid, []) for sid in dirty}, read_documents):
+        inputs = StoryInputs.read(store, group)
+        _embed_compared_claims(inputs)
+        for story_id in group:
+            story = build_story(store, story_id, inputs)
+            with store.transaction():
+                store.save_story(story)
+            progress("stories", 1)
     return Dossier(documents=store.documents(), errors=store.errors(), stories=store.stories(),
                    warnings=store.warnings())

@@ -44,3 +44,9 @@ PARSE_CHUNK_CHARS = 10_000
 
 # --- pipeline -----------------------------------------------------------------------
 BATCH_DOCUMENTS = 200  # documents per transaction when ingesting into the store
+# Documents whose stored inputs (texts, annotations, vectors) a report reads in one pass for the stories it
+# recomputes: DuckDB answers a lookup of a few ids by scanning the whole table, so reading story by story
+# made a report after adding 100 documents to 16,000 re-read the store once per touched story (110 s
+# against 4 s for the 100 alone, benchmarks/growth.py, session 12). The pass bounds how many documents'
+# annotations and vectors are held at once (its memory is not measured alone yet).
+REPORT_READ_DOCUMENTS = 1_000

@@ -295,6 +295,12 @@ class Store:
             )
         return out
 
+    def sentence_vectors(self, ids: Iterable[str]) -> dict[str, np.ndarray]:
+        """The stored sentence vectors of ``ids`` (those that have them), without the other features."""
+        rows = self.db.execute("SELECT document, sentence_vectors FROM features WHERE document IN "
+                               "(SELECT unnest(?)) AND sentence_vectors IS NOT NULL", [list(ids)]).fetchall()
+        return {doc_id: _array(blob) for doc_id, blob in rows}
+
     def save_text_vectors(self, columns: dict[str, dict[str, np.ndarray]]) -> None:
         """Claim or event vectors embedded after analysis (``claim_vectors``/``event_vectors``: document id
         -> vectors), kept so that later reports read them (call inside a transaction)."""
@@ -348,8 +354,17 @@ class Store:
         ]
 
     def story_documents(self, story: str) -> list[str]:
-        rows = self.db.execute("SELECT id FROM documents WHERE story = ? ORDER BY seq", [story]).fetchall()
-        return [r[0] for r in rows]
+        return self.story_members([story]).get(story, [])
+
+    def story_members(self, stories: Iterable[str]) -> dict[str, list[str]]:
+        """The document ids of each of ``stories`` (in ingest order), read in one query: a query per story
+        scans the documents table once per story."""
+        query = "SELECT story, id FROM documents WHERE story IN (SELECT unnest(?)) ORDER BY seq"
+        rows = self.db.execute(query, [sorted(set(stories))]).fetchall()
+        members: dict[str, list[str]] = {}
+        for story, doc_id in rows:
+            members.setdefault(story, []).append(doc_id)
+        return members
 
     def save_story(self, story: Story) -> None:
         """The computed dossier section of one story (call inside a transaction)."""
