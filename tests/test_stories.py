@@ -287,3 +287,16 @@ def test_the_pair_fit_ends_near_the_optimum_on_rare_positives():
     reference = LogisticRegression(C=REGULARISATION, tol=1e-12, max_iter=100_000).fit(x, same)
     assert np.allclose(model.weights, reference.coef_[0], rtol=0.02)
     assert model.bias == pytest.approx(reference.intercept_[0], abs=0.1)
+
+
+def test_a_loco_fit_chooses_the_cut_best_on_average_over_its_training_corpora():
+    """The cut is chosen by the mean F1 over the corpora the fit was trained on, not by one of them;
+    between equal means the lower cut wins (it keeps long-running stories whole)."""
+    from storyline.eval.stories import best_cut
+
+    by_cut = {0.2: {"a": {"bcubed_f1": 0.5}, "b": {"bcubed_f1": 1.0}},
+              0.3: {"a": {"bcubed_f1": 0.75}, "b": {"bcubed_f1": 0.875}},
+              0.4: {"a": {"bcubed_f1": 1.0}, "b": {"bcubed_f1": 0.5}}}
+    assert best_cut(by_cut) == 0.3
+    by_cut[0.2]["a"]["bcubed_f1"] = 0.625  # mean 0.8125, as at 0.3
+    assert best_cut(by_cut) == 0.2
