@@ -14,6 +14,7 @@ from storyline.stories import (
     average_linkage,
     numbers_of,
     own_title,
+    profile,
     story_title,
 )
 
@@ -300,3 +301,23 @@ def test_a_loco_fit_chooses_the_cut_best_on_average_over_its_training_corpora():
     assert best_cut(by_cut) == 0.3
     by_cut[0.2]["a"]["bcubed_f1"] = 0.625  # mean 0.8125, as at 0.3
     assert best_cut(by_cut) == 0.2
+
+
+def test_a_teaser_page_is_matched_on_its_title_not_on_the_sites_prompt():
+    """What is left of a teaser page is the site's prompt, which teasers of unrelated stories share."""
+    articles = [("teaser", "2024-06-02", "Flood closes Harbour Road in Wexley after storm",
+                 "Chat with us on our app. Find out what is happening in the world as it unfolds."),
+                ("article", "2024-06-02", "Flood closes Harbour Road in Wexley after storm",
+                 "Floodwater closed Harbour Road in Wexley on Sunday after a night of heavy rain, the county "
+                 "roads office said. Crews pumped water from three basements on the seafront, and the "
+                 "ferry to Corran Island was cancelled until the tide falls on Monday morning.")]
+    (teaser, _, teaser_features), (article, _, article_features) = _analysed(articles)
+    settings = StorySettings()
+    terms = profile(teaser, teaser_features, settings)
+    assert set(terms["keywords"]) == {"flood", "closes", "harbour", "road", "wexley", "storm"}
+    assert "basements" in profile(article, article_features, settings)["keywords"]
+    clusterer = StoryClusterer({})
+    assert np.allclose(clusterer.item(teaser, teaser_features).vector,
+                       clusterer.item(teaser, teaser_features).title)
+    assert not np.allclose(clusterer.item(article, article_features).vector,
+                           clusterer.item(article, article_features).title)
