@@ -27,17 +27,13 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import pickle
-from collections.abc import Hashable
 from pathlib import Path
 
-from storyline.eval.stories import Analysed, evaluate
+from storyline.eval.stories import ByCut, Corpus, best_cut, evaluate, figures_by_cut
 from storyline.eval.story_corpora import CORPORA
 from storyline.eval.story_pairs import fit_pairs, pairs
-from storyline.model import Document
 from storyline.pipeline import analyse
 from storyline.stories import PAIR_FEATURES, PairModel, StorySettings, default_pair_model
-
-Corpus = tuple[Analysed, list[Document], dict[str, Hashable]]
 
 
 def parsed(name: str, datasets: Path, cache: Path) -> Corpus:
@@ -78,22 +74,7 @@ def settings_of(assignments: list[str]) -> StorySettings:
     return dataclasses.replace(defaults, **changes)
 
 
-def figures_by_cut(model: PairModel, corpora: dict[str, Corpus], names: list[str], grid: list[float],
-                   settings: StorySettings) -> dict[float, dict[str, dict[str, float]]]:
-    """Our figures with ``model`` on each named corpus at each join cut of ``grid`` (no baseline)."""
-    return {join: {name: evaluate(*corpora[name], {"": model},
-                                  dataclasses.replace(settings, join_probability=join), baseline=False)
-                   for name in names}
-            for join in grid}
-
-
-def best_cut(by_cut: dict[float, dict[str, dict[str, float]]]) -> float:
-    """The cut with the best mean F1 over the corpora it was measured on (a tie goes to the lower cut)."""
-    return max(by_cut, key=lambda join: (sum(f["bcubed_f1"] for f in by_cut[join].values())
-                                         / len(by_cut[join]), -join))
-
-
-def print_cut_curve(model: PairModel, by_cut: dict[float, dict[str, dict[str, float]]]) -> None:
+def print_cut_curve(model: PairModel, by_cut: ByCut) -> None:
     """The fit's bias and its mean F1 at every cut of the grid, on the corpora it chose the cut on."""
     curve = "  ".join(f"{join} {sum(f['bcubed_f1'] for f in figures.values()) / len(figures):.4f}"
                       for join, figures in by_cut.items())

@@ -14,6 +14,7 @@ from storyline.stories import (
     average_linkage,
     numbers_of,
     own_title,
+    profile,
     story_title,
 )
 
@@ -287,3 +288,36 @@ def test_the_pair_fit_ends_near_the_optimum_on_rare_positives():
     reference = LogisticRegression(C=REGULARISATION, tol=1e-12, max_iter=100_000).fit(x, same)
     assert np.allclose(model.weights, reference.coef_[0], rtol=0.02)
     assert model.bias == pytest.approx(reference.intercept_[0], abs=0.1)
+
+
+def test_a_loco_fit_chooses_the_cut_best_on_average_over_its_training_corpora():
+    """The cut is chosen by the mean F1 over the corpora the fit was trained on, not by one of them;
+    between equal means the lower cut wins (it keeps long-running stories whole)."""
+    from storyline.eval.stories import best_cut
+
+    by_cut = {0.2: {"a": {"bcubed_f1": 0.5}, "b": {"bcubed_f1": 1.0}},
+              0.3: {"a": {"bcubed_f1": 0.75}, "b": {"bcubed_f1": 0.875}},
+              0.4: {"a": {"bcubed_f1": 1.0}, "b": {"bcubed_f1": 0.5}}}
+    assert best_cut(by_cut) == 0.3
+    by_cut[0.2]["a"]["bcubed_f1"] = 0.625  # mean 0.8125, as at 0.3
+    assert best_cut(by_cut) == 0.2
+
+
+def test_a_teaser_page_is_matched_on_its_title_not_on_the_sites_prompt():
+    """What is left of a teaser page is the site's prompt, which teasers of unrelated stories share."""
+    articles = [("teaser", "2024-06-02", "Flood closes Harbour Road in Wexley after storm",
+                 "Chat with us on our app. Find out what is happening in the world as it unfolds."),
+                ("article", "2024-06-02", "Flood closes Harbour Road in Wexley after storm",
+                 "Floodwater closed Harbour Road in Wexley on Sunday after a night of heavy rain, the county "
+                 "roads office said. Crews pumped water from three basements on the seafront, and the "
+                 "ferry to Corran Island was cancelled until the tide falls on Monday morning.")]
+    (teaser, _, teaser_features), (article, _, article_features) = _analysed(articles)
+    settings = StorySettings()
+    terms = profile(teaser, teaser_features, settings)
+    assert set(terms["keywords"]) == {"flood", "closes", "harbour", "road", "wexley", "storm"}
+    assert "basements" in profile(article, article_features, settings)["keywords"]
+    clusterer = StoryClusterer({})
+    assert np.allclose(clusterer.item(teaser, teaser_features).vector,
+                       clusterer.item(teaser, teaser_features).title)
+    assert not np.allclose(clusterer.item(article, article_features).vector,
+                           clusterer.item(article, article_features).title)
