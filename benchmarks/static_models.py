@@ -9,7 +9,8 @@ local MiniLM weights (no hub call, nothing downloaded) and measure:
     pip install --target /tmp/m2v-distill --no-deps transformers==5.3.0 tokenizers==0.22.2 \
         huggingface-hub==1.33.0 skeletoken==0.6.1
     PYTHONPATH=/tmp/m2v-distill:src python benchmarks/static_models.py distill --out /tmp/m2v-256 [--dims 0]
-    python benchmarks/static_models.py measure --model /tmp/m2v-256 [/tmp/m2v-384] [--quick] [--skip-copies]
+    python benchmarks/static_models.py measure --model /tmp/m2v-256 [/tmp/m2v-384] [--quick] \
+        [--parts speed groups copies offtopic]
 
 (``pip install model2vec[distill]`` into the venv would downgrade its transformers to 5.3.) ``distill``
 prints the CPU and wall seconds of the distillation (256 PCA dimensions unless ``--dims``; 0 keeps the
@@ -23,7 +24,13 @@ prints the CPU and wall seconds of the distillation (256 PCA dimensions unless `
   with the settings MiniLM chose on the fit half, and with the static model's own choice on the fit half;
 - copies: ``storyline eval copies``' corpus (FNC-1 synthetic copies, giveme5w1h hard negatives), all of
   it at the product's cosine cuts; then halves A/B by copy family and event: the cuts that clear the
-  copies floors by most on A, scored on B (MiniLM at the product's cuts on B beside it).
+  copies floors by most on A, scored on B (MiniLM at the product's cuts on B beside it);
+- off-topic removal with each model's sentence vectors (the words on the pipeline's default word vectors):
+  ``storyline eval clean``'s labelled fixtures, all of them at the product's cut, then halves A/B (every
+  other fixture by name): the cut that clears the clean floors by most on A, scored on B; and ``storyline
+  eval cleaning``'s embedded sample (every k-th document of each development corpus, ``EMBEDDED_SAMPLE``
+  per corpus), with how many sentences each model removes that MiniLM keeps and the reverse. The lead
+  rule's cosine cuts (``offtopic.LEAD_TITLE_MAX``, ``LEAD_MARGIN``) stay as set on MiniLM.
 
 Each run of the copy detector gets its cosine cuts as ``CopySettings``. Static vectors (256 dimensions)
 are padded with zeros to the detector's 384 (cosines unchanged)."""
@@ -43,6 +50,7 @@ from embedding_backends import sentences  # this folder is on the path when the 
 from scipy.stats import spearmanr
 
 from storyline.claims.groups import GroupSettings, propositions
+from storyline.clean import OfftopicSettings, clean_document
 from storyline.copies import CopySettings, minhash_of
 from storyline.embeddings import (
     DIMENSION,
@@ -53,6 +61,8 @@ from storyline.embeddings import (
     sentence_features,
     unit,
 )
+from storyline.eval import clean as clean_eval
+from storyline.eval import cleaning as cleaning_eval
 from storyline.eval import copies as copies_eval
 from storyline.eval import default_datasets
 from storyline.eval import groups as groups_eval
@@ -63,6 +73,8 @@ PAIRS = 2000
 SEED = 11
 SENTENCE_CUTS = (0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
 DOC_CUTS = (0.6, 0.7, 0.75, 0.8, 0.85)
+OFFTOPIC_CUTS = tuple(round(c, 2) for c in np.arange(0.2, 1.41, 0.02))  # static cosines run higher
+PARTS = ("speed", "groups", "copies", "offtopic")
 COPY_FIGURES = ("near_precision", "near_recall", "syndicated_precision", "syndicated_recall",
                 "paraphrase_precision", "paraphrase_recall", "hard_negative_specificity")
 
@@ -209,6 +221,63 @@ def copies(encoders: dict[str, Encode], datasets: Path, quick: bool, reference: 
         print(line(f"{name} B, own A cuts", copy_figures(half_b, features, *best)))
 
 
+def fixture_figures(pairs: list, model: Padded, settings: OfftopicSettings) -> dict[str, float]:
+    """``storyline eval clean``'s figures of fresh copies of the labelled fixtures ``pairs``."""
+    return clean_eval.score_all([(copy.deepcopy(doc), labels) for doc, labels in pairs], model, settings)
+
+
+def clean_line(name: str, figures: dict[str, float]) -> str:
+    return f"  {name:<28} " + "  ".join(f"{k} {figures[k]:.3f}" for k in
+                                        ("removal_precision", "removal_recall", "kept_rate",
+                                         "offtopic_precision", "offtopic_recall"))
+
+
+def fitness(figures: dict[str, float], floors: dict[str, float]) -> tuple[bool, float]:
+    """How good a cut is on the fixtures: first that it removes no kept sentence and keeps the precision
+    floor, then the recall of all removals plus that of off-topic ones."""
+    safe = figures["kept_rate"] >= floors["kept_rate"] and figures["removal_precision"] >= floors[
+        "removal_precision"]
+    return safe, figures["removal_recall"] + figures["offtopic_recall"]
+
+
+def offtopic(encoders: dict[str, Encode], datasets: Path, reference: str) -> None:
+    """Off-topic removal with each encoder's sentence vectors: the labelled fixtures at the product's cut,
+    the cut fitted on half A (``fitness``; the lowest of equally good ones: the fewest removals) scored on
+    half B; then
+    ``eval cleaning``'s embedded sample at the product's cut."""
+    floors = json.loads(FLOORS.read_text(encoding="utf-8"))["clean"]
+    pairs = clean_eval.fixture_documents()
+    half_a, half_b = pairs[::2], pairs[1::2]
+    product = OfftopicSettings()
+    print(f"  {len(pairs)} labelled fixtures; half A {len(half_a)}, half B {len(half_b)}; product cut "
+          f"{product.score_cut} ({product.word_vectors} word vectors)")
+    for name, encode in encoders.items():
+        model = Padded(encode)
+        print(clean_line(f"{name} all, product", fixture_figures(pairs, model, product)))
+        if name == reference:
+            print(clean_line(f"{name} B, product", fixture_figures(half_b, model, product)))
+            continue
+        best = max(OFFTOPIC_CUTS, key=lambda c, m=model: fitness(
+            fixture_figures(half_a, m, OfftopicSettings(cut=c)), floors))
+        print(f"  {name}: cut best on A {best}")
+        print(clean_line(f"{name} B, own A cut", fixture_figures(half_b, model, OfftopicSettings(cut=best))))
+    for corpus, source in cleaning_eval.corpora(datasets).items():
+        docs = list(cleaning_eval.documents_of(source, cleaning_eval.Tally(), None))
+        sample = docs[:: max(1, len(docs) // cleaning_eval.EMBEDDED_SAMPLE)][: cleaning_eval.EMBEDDED_SAMPLE]
+        removed: dict[str, set[tuple[str, str]]] = {}
+        for name, encode in encoders.items():
+            tally, removed[name] = cleaning_eval.Tally(), set()
+            for doc in copy.deepcopy(sample):
+                clean_document(doc, Padded(encode))
+                cleaning_eval.count(doc, tally)
+                removed[name] |= {(doc.id, r.text) for r in doc.removed if r.kind == "offtopic"}
+            figures = cleaning_eval.embedded_figures(corpus, tally)
+            print(f"  {corpus} sample, {name:<24} " + "  ".join(
+                f"{k.removeprefix(corpus + '_embedded_')} {v:.3f}" for k, v in figures.items())
+                + f"  off-topic only here {len(removed[name] - removed[reference])}, "
+                  f"only {reference} {len(removed[reference] - removed[name])}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -217,7 +286,7 @@ def main() -> None:
     distilling.add_argument("--dims", type=int, default=256, help="PCA dimensions; 0 keeps all 384")
     measure = commands.add_parser("measure")
     measure.add_argument("--model", type=Path, nargs="+", required=True, help="folders distill wrote")
-    measure.add_argument("--skip-copies", action="store_true")
+    measure.add_argument("--parts", nargs="+", choices=PARTS, default=list(PARTS))
     measure.add_argument("--sentences", type=int, default=1000)
     measure.add_argument("--docs", type=int, default=80)
     measure.add_argument("--quick", action="store_true", help="40+40 Emergent claims, 80 copy originals")
@@ -231,16 +300,21 @@ def main() -> None:
                                    "StaticEmbedder (ours)": StaticEmbedder().encode}
     encoders |= {f"model2vec {folder.name}": model2vec_encoder(folder) for folder in args.model}
     datasets = args.datasets or default_datasets()
-    texts = sentences(datasets, args.docs, args.sentences)
-    print(f"speed: {len(texts)} sentences of {args.docs} FNC-1 bodies")
-    vectors = speed(encoders, texts)
-    print("agreement with MiniLM's cosines")
-    agreement(vectors, reference)
-    print("claim contents: Emergent grouping")
-    groups(encoders, datasets, args.quick, reference)
-    if not args.skip_copies:
+    if "speed" in args.parts:
+        texts = sentences(datasets, args.docs, args.sentences)
+        print(f"speed: {len(texts)} sentences of {args.docs} FNC-1 bodies")
+        vectors = speed(encoders, texts)
+        print("agreement with MiniLM's cosines")
+        agreement(vectors, reference)
+    if "groups" in args.parts:
+        print("claim contents: Emergent grouping")
+        groups(encoders, datasets, args.quick, reference)
+    if "copies" in args.parts:
         print("copies (P precision, R recall)")
         copies(encoders, datasets, args.quick, reference)
+    if "offtopic" in args.parts:
+        print("off-topic removal (sentence vectors of each model)")
+        offtopic(encoders, datasets, reference)
 
 
 if __name__ == "__main__":

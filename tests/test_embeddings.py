@@ -8,6 +8,8 @@ import pytest
 from storyline.embeddings import (
     DIMENSION,
     STATIC_DIMENSION,
+    Embedder,
+    EmbeddingSettings,
     StaticEmbedder,
     lead_vector,
     sentence_features,
@@ -26,6 +28,16 @@ def test_document_vector_is_the_mean_of_its_sentences_or_of_its_fallback(embedde
     assert np.allclose(empty_doc, embedder.encode(["Harbour strike"])[0], atol=1e-5)
     assert np.allclose(lead_vector(doc, rows, 1), unit(rows[0].astype(np.float32)), atol=1e-6)
     assert np.allclose(lead_vector(empty_doc, None, 6), empty_doc)
+
+
+def test_bfloat16_products_keep_the_float32_vectors():
+    sentences = ["Dock workers in Marlport walked out on Monday over a pay offer they called an insult.",
+                 "The port authority said talks would resume next week.",
+                 "Flood waters kept rising across the north of Sundra, where 45,000 people have left."]
+    full = Embedder(EmbeddingSettings(bfloat16=False)).encode(sentences)
+    half = Embedder(EmbeddingSettings(bfloat16=True)).encode(sentences)
+    assert not np.array_equal(full, half)  # the products did run in bfloat16
+    assert (full * half).sum(axis=1).min() > 0.9999
 
 
 def test_static_vectors_put_related_words_closer_than_unrelated_ones():

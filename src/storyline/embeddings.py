@@ -23,6 +23,7 @@ Nothing built from it is stored."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 from collections.abc import Sequence
@@ -56,6 +57,22 @@ class EmbeddingSettings:
     # between the two by at most 2.5e-7.
     threads: int | None = None
     cache_size: int = 50_000  # texts whose vectors are kept; a wire story re-published brings them again
+    # The model's matrix products in bfloat16 (torch autocast: weights stay float32, cast for each product;
+    # norms, softmax and pooling run in float32) on a CPU with bfloat16 instructions (None: where
+    # /proc/cpuinfo names them). On the 2-core Xeon (AMX): 600 FNC-1 sentences in 3.3 CPU-s against float32's
+    # 7.0-7.2, every vector at cosine 0.99995 or more to its float32 one (mean 0.99999; 2026-12-03), so a
+    # cosine between two texts moves by up to about 1e-3. A CPU without them would emulate it: float32.
+    bfloat16: bool | None = None
+
+
+@functools.cache
+def _has_bfloat16() -> bool:
+    """Whether this CPU has bfloat16 instructions (AVX-512 BF16 or AMX), as Linux lists them."""
+    try:
+        flags = Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    return "avx512_bf16" in flags or "amx_bf16" in flags
 
 
 def _model_path() -> Path:
@@ -94,6 +111,15 @@ class Embedder:
             torch.set_num_threads(self.settings.threads)
         return SentenceTransformer(str(_model_path()), device="cpu")
 
+    def _precision(self) -> contextlib.AbstractContextManager:
+        """bfloat16 autocast where ``EmbeddingSettings.bfloat16`` asks for it, else nothing."""
+        wanted = self.settings.bfloat16
+        if not (_has_bfloat16() if wanted is None else wanted):
+            return contextlib.nullcontext()
+        import torch
+
+        return torch.autocast("cpu", dtype=torch.bfloat16)
+
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """A (len(texts), DIMENSION) float32 matrix of unit vectors."""
         if not texts:
@@ -101,13 +127,14 @@ class Embedder:
         found = {t: self._cache[t] for t in texts if t in self._cache}
         missing = [t for t in dict.fromkeys(texts) if t not in found]
         if missing:
-            vectors = self.model.encode(
-                missing,
-                batch_size=self.settings.batch_size,
-                normalize_embeddings=True,
-                convert_to_numpy=True,
-                show_progress_bar=False,
-            ).astype(np.float32)
+            with self._precision():
+                vectors = self.model.encode(
+                    missing,
+                    batch_size=self.settings.batch_size,
+                    normalize_embeddings=True,
+                    convert_to_numpy=True,
+                    show_progress_bar=False,
+                ).astype(np.float32)
             found.update(zip(missing, vectors, strict=True))
             if len(self._cache) + len(missing) > self.settings.cache_size:
                 self._cache.clear()
